@@ -1,0 +1,46 @@
+# pm_aftersales: the README's commands. Variables: PYTHON, DB, TEST_DB,
+# HTTP_PORT, ODOO_SOURCE (for setup), PYTEST_ARGS (for test).
+PYTHON ?= python3
+export PYTHON
+
+.PHONY: help setup run test test-odoo bench lint pot wheel demo clean
+
+help:
+	@echo "make setup      install Odoo 19.0 (if needed), the dependencies, check PostgreSQL"
+	@echo "make run        create the demo database once and serve it on 127.0.0.1:8069"
+	@echo "make test       build/update the test database and run every test (pytest)"
+	@echo "make test-odoo  run the addon's tests with Odoo's own runner"
+	@echo "make bench      run the benchmarks (not part of make test)"
+	@echo "make lint       run the pre-commit hooks (ruff, pylint-odoo)"
+	@echo "make pot        regenerate i18n/pm_aftersales.pot and merge it into zh_CN.po"
+	@echo "make wheel      build the addon as a wheel (whool)"
+
+setup:
+	./scripts/setup.sh
+
+run:
+	./scripts/run.sh
+
+test:
+	./scripts/test.sh $(PYTEST_ARGS)
+
+test-odoo:
+	./scripts/test_odoo.sh
+
+bench:
+	./scripts/bench.sh $(BENCH_ARGS)
+
+lint:
+	$(PYTHON) -m pre_commit run --all-files
+
+pot:
+	./scripts/i18n.sh
+
+wheel:
+	$(PYTHON) -m pip wheel --no-deps -w dist ./pm_aftersales
+
+demo:
+	$(PYTHON) scripts/gen_demo.py
+
+clean:
+	rm -rf .build dist .pytest_cache

@@ -1,0 +1,88 @@
+from odoo import api, fields, models
+
+
+class PmEstate(models.Model):
+    """An estate (项目/小区): a managed residential or commercial development."""
+
+    _name = "pm.estate"
+    _description = "Estate"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "sequence, name, id"
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(
+        required=True,
+        tracking=True,
+        help="Short code used in unit names and references, e.g. CHG.",
+    )
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        tracking=True,
+    )
+    manager_id = fields.Many2one(
+        "res.users",
+        string="Service Centre Manager",
+        domain="[('share', '=', False)]",
+        check_company=True,
+        tracking=True,
+    )
+    street = fields.Char()
+    street2 = fields.Char()
+    city = fields.Char()
+    zip = fields.Char()
+    state_id = fields.Many2one(
+        "res.country.state",
+        string="State",
+        domain="[('country_id', '=?', country_id)]",
+    )
+    country_id = fields.Many2one("res.country", string="Country")
+    building_ids = fields.One2many("pm.building", "estate_id", string="Buildings")
+    public_area_ids = fields.One2many(
+        "pm.public.area", "estate_id", string="Public Areas"
+    )
+    building_count = fields.Integer(compute="_compute_counts")
+    unit_count = fields.Integer(compute="_compute_counts")
+    public_area_count = fields.Integer(compute="_compute_counts")
+    note = fields.Html()
+
+    _code_company_uniq = models.Constraint(
+        "UNIQUE(code, company_id)",
+        "An estate with this code already exists in this company: "
+        "choose another code.",
+    )
+
+    @api.depends("building_ids", "public_area_ids")
+    def _compute_counts(self):
+        counts = {
+            model: dict(
+                self.env[model]._read_group(
+                    [("estate_id", "in", self.ids)], ["estate_id"], ["__count"]
+                )
+            )
+            for model in ("pm.building", "pm.unit", "pm.public.area")
+        }
+        for estate in self:
+            estate.building_count = counts["pm.building"].get(estate, 0)
+            estate.unit_count = counts["pm.unit"].get(estate, 0)
+            estate.public_area_count = counts["pm.public.area"].get(estate, 0)
+
+    def _get_action(self, xmlid):
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("estate_id", "in", self.ids)]
+        action["context"] = {"default_estate_id": self[:1].id}
+        return action
+
+    def action_view_buildings(self):
+        return self._get_action("pm_aftersales.pm_building_action")
+
+    def action_view_units(self):
+        return self._get_action("pm_aftersales.pm_unit_action")
+
+    def action_view_public_areas(self):
+        return self._get_action("pm_aftersales.pm_public_area_action")

@@ -1,0 +1,45 @@
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    pm_occupant_ids = fields.One2many(
+        "pm.unit.occupant", "partner_id", string="Units Held or Occupied"
+    )
+    pm_unit_ids = fields.Many2many(
+        "pm.unit",
+        string="Units",
+        compute="_compute_pm_unit_ids",
+        search="_search_pm_unit_ids",
+    )
+    pm_unit_count = fields.Integer(
+        string="Unit Count", compute="_compute_pm_unit_ids"
+    )
+
+    @api.depends("pm_occupant_ids.unit_id", "pm_occupant_ids.active")
+    def _compute_pm_unit_ids(self):
+        for partner in self:
+            units = partner.pm_occupant_ids.filtered("active").unit_id
+            partner.pm_unit_ids = units
+            partner.pm_unit_count = len(units)
+
+    def _search_pm_unit_ids(self, operator, value):
+        if operator in Domain.NEGATIVE_OPERATORS:
+            return NotImplemented
+        if operator == "in" and False in value:
+            unit_ids = [v for v in value if v]
+            domain = ~Domain("pm_occupant_ids", "any", [])
+            if unit_ids:
+                domain |= Domain("pm_occupant_ids", "any", [("unit_id", "in", unit_ids)])
+            return domain
+        return Domain("pm_occupant_ids", "any", [("unit_id", operator, value)])
+
+    def action_view_pm_units(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "pm_aftersales.pm_unit_action"
+        )
+        action["domain"] = [("occupant_ids.partner_id", "=", self.id)]
+        return action

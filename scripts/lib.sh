@@ -1,0 +1,73 @@
+# Shared settings of the make targets (sourced, not executed).
+# shellcheck shell=bash
+PYTHON=${PYTHON:-python3}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+DB=${DB:-pm_aftersales}
+TEST_DB=${TEST_DB:-pm_aftersales_test}
+E2E_DB=${E2E_DB:-${TEST_DB}_e2e}
+HTTP_PORT=${HTTP_PORT:-8069}
+BUILD=${BUILD:-$ROOT/.build}
+ODOO_CONF=$BUILD/odoo.conf
+MODULE=pm_aftersales
+
+odoo() { "$PYTHON" -m odoo "$@"; }
+
+require_odoo() {
+    if ! "$PYTHON" -c 'import odoo.release as r; assert r.serie == "19.0"' 2>/dev/null; then
+        echo "Odoo 19.0 is not importable by $PYTHON: run 'make setup' first." >&2
+        exit 1
+    fi
+}
+
+write_conf() {
+    mkdir -p "$BUILD"
+    # The repository root holds the addon; Odoo adds its own addons and the
+    # OCA wheels (installed in the odoo.addons namespace) by itself.
+    cat >"$ODOO_CONF" <<CONF
+[options]
+addons_path = $ROOT
+http_interface = 127.0.0.1
+http_port = $HTTP_PORT
+${PGHOST:+db_host = $PGHOST}
+${PGPORT:+db_port = $PGPORT}
+${PGUSER:+db_user = $PGUSER}
+${PGPASSWORD:+db_password = $PGPASSWORD}
+CONF
+}
+
+# Prints the state of the addon in database $1 ("installed", "to upgrade"...)
+# or nothing when the database or the addon is missing.
+module_state() {
+    "$PYTHON" - "$1" "$MODULE" <<'PY'
+import sys
+import psycopg2
+try:
+    conn = psycopg2.connect(dbname=sys.argv[1])
+except psycopg2.OperationalError:
+    sys.exit(0)
+with conn, conn.cursor() as cr:
+    cr.execute("SELECT to_regclass('ir_module_module')")
+    if cr.fetchone()[0]:
+        cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (sys.argv[2],))
+        row = cr.fetchone()
+        print(row[0] if row else "")
+PY
+}
+
+# Creates database $1 with the addon, its demo data and zh_CN, or updates the
+# addon when the database already has it.
+prepare_db() {
+    local db=$1 state
+    state=$(module_state "$db")
+    if [ "$state" = "installed" ]; then
+        echo "[$db] updating $MODULE"
+        if odoo -c "$ODOO_CONF" -d "$db" -u "$MODULE" --stop-after-init --log-level=warn; then
+            return
+        fi
+        echo "[$db] update failed: rebuilding the database"
+    fi
+    echo "[$db] creating the database with $MODULE, demo data and zh_CN"
+    odoo db -c "$ODOO_CONF" drop "$db" >/dev/null 2>&1 || true
+    odoo -c "$ODOO_CONF" -d "$db" -i "$MODULE" --with-demo --load-language=zh_CN \
+        --stop-after-init --log-level=warn
+}
