@@ -14,14 +14,79 @@ from xml.sax.saxutils import escape
 OUT = Path(__file__).resolve().parent.parent / "pm_aftersales" / "demo"
 rng = random.Random(2026)
 
-SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"  # noqa: E501
 GIVEN = [
-    "伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟",
-    "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "文", "华", "红", "建国", "志强",
-    "晓东", "海燕", "玉兰", "春梅", "国强", "丹", "萍", "鹏", "辉", "慧", "宇", "婷", "浩",
-    "雪", "琳", "波", "斌", "晨", "欣怡", "子涵", "梓萱", "浩然", "宇轩", "佳怡", "俊杰", "思远",
+    "伟",
+    "芳",
+    "娜",
+    "秀英",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀兰",
+    "霞",
+    "平",
+    "刚",
+    "桂英",
+    "建华",
+    "文",
+    "华",
+    "红",
+    "建国",
+    "志强",
+    "晓东",
+    "海燕",
+    "玉兰",
+    "春梅",
+    "国强",
+    "丹",
+    "萍",
+    "鹏",
+    "辉",
+    "慧",
+    "宇",
+    "婷",
+    "浩",
+    "雪",
+    "琳",
+    "波",
+    "斌",
+    "晨",
+    "欣怡",
+    "子涵",
+    "梓萱",
+    "浩然",
+    "宇轩",
+    "佳怡",
+    "俊杰",
+    "思远",
 ]
-PHONE_PREFIXES = ["138", "139", "136", "137", "150", "151", "158", "159", "186", "187", "188", "177", "135"]
+PHONE_PREFIXES = [
+    "138",
+    "139",
+    "136",
+    "137",
+    "150",
+    "151",
+    "158",
+    "159",
+    "186",
+    "187",
+    "188",
+    "177",
+    "135",
+]
 
 
 def attr(text):
@@ -101,7 +166,12 @@ for xmlid, login, name, group, _team in STAFF:
     staff_lines += rec(
         xmlid.replace("user_", "partner_staff_"),
         "res.partner",
-        [("name", name), ("email", f"{login}@cuihu-pm.example.com"), ("phone", phone()), ("lang", "zh_CN")],
+        [
+            ("name", name),
+            ("email", f"{login}@cuihu-pm.example.com"),
+            ("phone", phone()),
+            ("lang", "zh_CN"),
+        ],
     )
     staff_lines += rec(
         xmlid,
@@ -117,7 +187,9 @@ for xmlid, login, name, group, _team in STAFF:
         context="{'no_reset_password': True}",
     )
 # The department's manager is one of its employees: set it once they exist.
-dept_lines = rec("hr_department_aftersales", "hr.department", [("name", "After-Sales Service Centre")])
+dept_lines = rec(
+    "hr_department_aftersales", "hr.department", [("name", "After-Sales Service Centre")]
+)
 titles = {
     "group_pm_manager": "服务中心经理",
     "group_pm_cs_supervisor": "客服主管",
@@ -148,15 +220,22 @@ for seq, (team_key, label, _trade) in enumerate(TEAMS, 1):
             ("sequence", seq),
             ("alias_name", f"repair-{team_key.replace('_', '-')}"),
             ("user_id", ("ref", team_members[0])),
-            ("user_ids", ("eval", f"[Command.set([{', '.join(f'ref({m!r})' for m in team_members)}])]")),
+            (
+                "user_ids",
+                ("eval", f"[Command.set([{', '.join(f'ref({m!r})' for m in team_members)}])]"),
+            ),
         ],
     )
 write(
     "res_users_demo.xml",
-    staff_lines + dept_lines + employee_lines
-    + ['    <record id="hr_department_aftersales" model="hr.department">',
-       '        <field name="manager_id" ref="employee_manager" />',
-       "    </record>"]
+    staff_lines
+    + dept_lines
+    + employee_lines
+    + [
+        '    <record id="hr_department_aftersales" model="hr.department">',
+        '        <field name="manager_id" ref="employee_manager" />',
+        "    </record>",
+    ]
     + team_lines,
     header=[
         "    <!-- Demo staff speak Chinese: the language must be active before their users. -->",
@@ -189,8 +268,14 @@ for seq, (key, name, floors, _per, _handover) in enumerate(BUILDINGS, 1):
     estate += rec(
         f"building_{key}",
         "pm.building",
-        [("name", name), ("code", key.upper()), ("sequence", seq), ("estate_id", ("ref", "estate_cuihu")),
-         ("floor_count", floors), ("basement_count", 2)],
+        [
+            ("name", name),
+            ("code", key.upper()),
+            ("sequence", seq),
+            ("estate_id", ("ref", "estate_cuihu")),
+            ("floor_count", floors),
+            ("basement_count", 2),
+        ],
     )
 AREAS = [
     ("gate", "小区大门", "road", None),
@@ -209,7 +294,12 @@ for key, _name, _floors, _per, _h in BUILDINGS:
         (f"{key}_roof", f"{num}号楼屋面", "roof", key),
     ]
 for seq, (key, name, area_type, building) in enumerate(AREAS, 1):
-    fields = [("name", name), ("area_type", area_type), ("sequence", seq), ("estate_id", ("ref", "estate_cuihu"))]
+    fields = [
+        ("name", name),
+        ("area_type", area_type),
+        ("sequence", seq),
+        ("estate_id", ("ref", "estate_cuihu")),
+    ]
     if building:
         fields.append(("building_id", ("ref", f"building_{building}")))
     estate += rec(f"public_area_{key}", "pm.public.area", fields)
@@ -224,7 +314,7 @@ for key, _name, floors, per, handover in BUILDINGS:
 assert len(units) == 200, len(units)
 
 lines = []
-for key, floor, number, handover in units:
+for key, floor, number, _handover in units:
     usage = "commercial" if key == "b3" and floor == 1 else "residential"
     area = round(rng.uniform(60, 85) if number.endswith(("02", "03")) else rng.uniform(95, 145), 2)
     fields = [
@@ -245,8 +335,13 @@ owners = []
 def new_partner(prefix, idx, with_email=True):
     xmlid = f"{prefix}_{idx:03d}"
     name = person_name()
-    fields = [("name", name), ("phone", phone()), ("lang", "zh_CN"),
-              ("city", "杭州市"), ("country_id", ("ref", "base.cn"))]
+    fields = [
+        ("name", name),
+        ("phone", phone()),
+        ("lang", "zh_CN"),
+        ("city", "杭州市"),
+        ("country_id", ("ref", "base.cn")),
+    ]
     if with_email:
         fields.append(("email", f"{prefix}{idx:03d}@owner.example.com"))
     lines.extend(rec(xmlid, "res.partner", fields))
@@ -256,7 +351,7 @@ def new_partner(prefix, idx, with_email=True):
 # 130 owners for 180 units: 50 of them hold two units.
 owner_count = 130
 owner_ids = [new_partner("owner", i + 1, with_email=rng.random() < 0.8) for i in range(owner_count)]
-assignments = list(owner_ids) + owner_ids[:len(sold) - owner_count]
+assignments = list(owner_ids) + owner_ids[: len(sold) - owner_count]
 rng.shuffle(assignments)
 occ = 0
 
@@ -264,12 +359,18 @@ occ = 0
 def occupant(unit, partner, role, start):
     global occ
     occ += 1
-    lines.extend(rec(
-        f"occupant_{occ:04d}",
-        "pm.unit.occupant",
-        [("unit_id", ("ref", unit)), ("partner_id", ("ref", partner)), ("role", role),
-         ("date_start", start.isoformat())],
-    ))
+    lines.extend(
+        rec(
+            f"occupant_{occ:04d}",
+            "pm.unit.occupant",
+            [
+                ("unit_id", ("ref", unit)),
+                ("partner_id", ("ref", partner)),
+                ("role", role),
+                ("date_start", start.isoformat()),
+            ],
+        )
+    )
 
 
 # The demo owner login holds two units of building 1.
@@ -279,17 +380,17 @@ for unit in first_two:
     occupant(unit, demo_owner, "owner", date(2024, 6, 30))
 rest = [u for u in sold if f"unit_{u[0]}_{u[2]}" not in first_two]
 pool = [o for o in assignments if o != demo_owner]
-pool = pool[:len(rest)]
+pool = pool[: len(rest)]
 handed = []
-for (key, floor, number, handover), partner in zip(rest, pool):
+for (key, _floor, number, handover), partner in zip(rest, pool, strict=True):
     unit = f"unit_{key}_{number}"
     occupant(unit, partner, "owner", handover)
     handed.append(unit)
 co_owners = [new_partner("coowner", i + 1) for i in range(20)]
-for unit, partner in zip(rng.sample(handed, 20), co_owners):
+for unit, partner in zip(rng.sample(handed, 20), co_owners, strict=True):
     occupant(unit, partner, "co_owner", date(2024, 6, 30))
 tenants = [new_partner("tenant", i + 1, with_email=False) for i in range(15)]
-for unit, partner in zip(rng.sample(handed, 15), tenants):
+for unit, partner in zip(rng.sample(handed, 15), tenants, strict=True):
     occupant(unit, partner, "tenant", date(2025, 3, 1))
 
 # Handover dates: written after the owners (handed-over units have owners).
@@ -305,9 +406,14 @@ for key, _floor, number, handover in units:
 lines += rec(
     "user_owner",
     "res.users",
-    [("partner_id", ("ref", demo_owner)), ("login", "owner"), ("password", "owner"),
-     ("lang", "zh_CN"), ("tz", "Asia/Shanghai"),
-     ("group_ids", ("eval", "[Command.set([ref('group_pm_owner')])]"))],
+    [
+        ("partner_id", ("ref", demo_owner)),
+        ("login", "owner"),
+        ("password", "owner"),
+        ("lang", "zh_CN"),
+        ("tz", "Asia/Shanghai"),
+        ("group_ids", ("eval", "[Command.set([ref('group_pm_owner')])]")),
+    ],
     context="{'no_reset_password': True}",
 )
 write("pm_unit_demo.xml", lines)

@@ -68,6 +68,6 @@ prepare_db() {
     fi
     echo "[$db] creating the database with $MODULE, demo data and zh_CN"
     odoo db -c "$ODOO_CONF" drop "$db" >/dev/null 2>&1 || true
-    odoo -c "$ODOO_CONF" -d "$db" -i "$MODULE" --with-demo --load-language=zh_CN \
+    odoo -c "$ODOO_CONF" -d "$db" -i "$MODULE" --with-demo --load-language=en_US,zh_CN \
         --stop-after-init --log-level=warn
 }

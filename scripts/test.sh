@@ -9,7 +9,8 @@ write_conf
 prepare_db "$TEST_DB"
 # The end-to-end suites get their own copy (filestore included) so that what
 # they commit never leaks into the database the unit tests use.
-odoo db -c "$ODOO_CONF" duplicate -f "$TEST_DB" "$E2E_DB" >/dev/null
+odoo db -c "$ODOO_CONF" duplicate -f "$TEST_DB" "$E2E_DB" >"$BUILD/db-duplicate.log" 2>&1 \
+    || { cat "$BUILD/db-duplicate.log" >&2; exit 1; }
 export PM_E2E_DB=$E2E_DB PM_ODOO_CONF=$ODOO_CONF
 cd "$ROOT"
 exec "$PYTHON" -m pytest \

@@ -26,18 +26,14 @@ class PmBuilding(models.Model):
     company_id = fields.Many2one(
         related="estate_id.company_id", store=True, index=True, precompute=True
     )
-    complete_name = fields.Char(
-        compute="_compute_complete_name", store=True, recursive=True
-    )
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     floor_count = fields.Integer(
         string="Floors above ground", tracking=True, help="Number of floors above ground."
     )
     basement_count = fields.Integer(string="Basement floors")
     unit_ids = fields.One2many("pm.unit", "building_id", string="Units")
     unit_count = fields.Integer(compute="_compute_unit_count")
-    public_area_ids = fields.One2many(
-        "pm.public.area", "building_id", string="Public Areas"
-    )
+    public_area_ids = fields.One2many("pm.public.area", "building_id", string="Public Areas")
 
     _name_estate_uniq = models.Constraint(
         "UNIQUE(name, estate_id)",
@@ -75,8 +71,7 @@ class PmBuilding(models.Model):
             if not building.floor_count:
                 continue
             outside = building.unit_ids.filtered(
-                lambda u, b=building: u.floor > b.floor_count
-                or u.floor < -b.basement_count
+                lambda u, b=building: u.floor > b.floor_count or u.floor < -b.basement_count
             )
             if outside:
                 raise ValidationError(
@@ -90,9 +85,7 @@ class PmBuilding(models.Model):
                 )
 
     def action_view_units(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "pm_aftersales.pm_unit_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("pm_aftersales.pm_unit_action")
         action["domain"] = [("building_id", "in", self.ids)]
         action["context"] = {"default_building_id": self[:1].id}
         return action

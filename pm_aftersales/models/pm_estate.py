@@ -43,9 +43,7 @@ class PmEstate(models.Model):
     )
     country_id = fields.Many2one("res.country", string="Country")
     building_ids = fields.One2many("pm.building", "estate_id", string="Buildings")
-    public_area_ids = fields.One2many(
-        "pm.public.area", "estate_id", string="Public Areas"
-    )
+    public_area_ids = fields.One2many("pm.public.area", "estate_id", string="Public Areas")
     building_count = fields.Integer(compute="_compute_counts")
     unit_count = fields.Integer(compute="_compute_counts")
     public_area_count = fields.Integer(compute="_compute_counts")
@@ -53,8 +51,7 @@ class PmEstate(models.Model):
 
     _code_company_uniq = models.Constraint(
         "UNIQUE(code, company_id)",
-        "An estate with this code already exists in this company: "
-        "choose another code.",
+        "An estate with this code already exists in this company: choose another code.",
     )
 
     @api.depends("building_ids", "public_area_ids")

@@ -68,8 +68,7 @@ class PmPublicArea(models.Model):
             if area.building_id and area.building_id.estate_id != area.estate_id:
                 raise ValidationError(
                     _(
-                        "Public area %(area)s: building %(building)s is not in "
-                        "estate %(estate)s.",
+                        "Public area %(area)s: building %(building)s is not in estate %(estate)s.",
                         area=area.name,
                         building=area.building_id.name,
                         estate=area.estate_id.name,

@@ -22,6 +22,4 @@ class PmTrade(models.Model):
         "pm.warranty.period", "trade_id", string="Warranty Periods"
     )
 
-    _code_uniq = models.Constraint(
-        "UNIQUE(code)", "A trade with this code already exists."
-    )
+    _code_uniq = models.Constraint("UNIQUE(code)", "A trade with this code already exists.")

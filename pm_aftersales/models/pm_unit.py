@@ -15,9 +15,7 @@ class PmUnit(models.Model):
     _rec_name = "complete_name"
     _rec_names_search = ["complete_name", "name"]
 
-    name = fields.Char(
-        string="Unit Number", required=True, tracking=True, help="e.g. 1-1201"
-    )
+    name = fields.Char(string="Unit Number", required=True, tracking=True, help="e.g. 1-1201")
     building_id = fields.Many2one(
         "pm.building",
         required=True,
@@ -31,9 +29,7 @@ class PmUnit(models.Model):
     company_id = fields.Many2one(
         related="building_id.company_id", store=True, index=True, precompute=True
     )
-    complete_name = fields.Char(
-        compute="_compute_complete_name", store=True, recursive=True
-    )
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
     active = fields.Boolean(default=True)
     color = fields.Integer()
     floor = fields.Integer(tracking=True, help="Negative for basement floors.")
@@ -56,9 +52,7 @@ class PmUnit(models.Model):
         default="residential",
         tracking=True,
     )
-    handover_date = fields.Date(
-        tracking=True, help="Date the unit was handed over to its owner (交付日期)."
-    )
+    handover_date = fields.Date(tracking=True, help="Date the unit was handed over to its owner.")
     occupant_ids = fields.One2many("pm.unit.occupant", "unit_id", string="Occupants")
     owner_ids = fields.Many2many(
         "res.partner",
@@ -72,9 +66,7 @@ class PmUnit(models.Model):
         compute="_compute_partners",
     )
     owner_names = fields.Char(string="Owner", compute="_compute_partners")
-    warranty_ids = fields.One2many(
-        "pm.unit.warranty", "unit_id", string="Warranty", readonly=True
-    )
+    warranty_ids = fields.One2many("pm.unit.warranty", "unit_id", string="Warranty", readonly=True)
     note = fields.Html()
 
     _name_building_uniq = models.Constraint(
@@ -104,9 +96,7 @@ class PmUnit(models.Model):
             )
             unit.owner_ids = owners.partner_id
             unit.owner_names = ", ".join(owners.partner_id.mapped("name"))
-            unit.resident_ids = occupants.filtered(
-                lambda o: o.role in RESIDENT_ROLES
-            ).partner_id
+            unit.resident_ids = occupants.filtered(lambda o: o.role in RESIDENT_ROLES).partner_id
 
     def _search_owner_ids(self, operator, value):
         if operator in Domain.NEGATIVE_OPERATORS:

@@ -17,9 +17,7 @@ class PmUnitOccupant(models.Model):
     _rec_name = "partner_id"
     _check_company_auto = True
 
-    unit_id = fields.Many2one(
-        "pm.unit", required=True, index=True, ondelete="cascade"
-    )
+    unit_id = fields.Many2one("pm.unit", required=True, index=True, ondelete="cascade")
     partner_id = fields.Many2one(
         "res.partner",
         string="Person",
@@ -79,6 +77,4 @@ class PmUnitOccupant(models.Model):
     def _compute_display_name(self):
         roles = dict(self._fields["role"]._description_selection(self.env))
         for occupant in self:
-            occupant.display_name = (
-                f"{occupant.partner_id.name} ({roles.get(occupant.role, '')})"
-            )
+            occupant.display_name = f"{occupant.partner_id.name} ({roles.get(occupant.role, '')})"

@@ -24,8 +24,12 @@ class PmUnitWarranty(models.Model):
     _depends = {
         "pm.unit": ["building_id", "company_id", "estate_id", "handover_date"],
         "pm.warranty.period": [
-            "trade_id", "company_id", "duration", "duration_uom",
-            "season_end_month", "season_end_day",
+            "trade_id",
+            "company_id",
+            "duration",
+            "duration_uom",
+            "season_end_month",
+            "season_end_day",
         ],
         "pm.trade": ["active"],
     }
@@ -37,25 +41,21 @@ class PmUnitWarranty(models.Model):
     estate_id = fields.Many2one("pm.estate", readonly=True)
     building_id = fields.Many2one("pm.building", readonly=True)
     handover_date = fields.Date(readonly=True)
-    warranty_end = fields.Date(
-        string="Warranty Until", readonly=True, help="Last day covered."
-    )
+    warranty_end = fields.Date(string="Warranty Until", readonly=True, help="Last day covered.")
     state = fields.Selection(
         WARRANTY_STATES,
         string="Status",
         compute="_compute_state",
         search="_search_state",
     )
-    in_warranty = fields.Boolean(
-        compute="_compute_state", search="_search_in_warranty"
-    )
+    in_warranty = fields.Boolean(compute="_compute_state", search="_search_in_warranty")
 
     @property
     def _table_query(self):
         return f"{self._select()} {self._from()} {self._where()} {self._order_by()}"
 
     def _select(self):
-        return """
+        return f"""
             SELECT DISTINCT ON (u.id, p.trade_id)
                 (u.id::bigint << 20) + p.trade_id AS id,
                 u.id AS unit_id,
@@ -65,8 +65,8 @@ class PmUnitWarranty(models.Model):
                 u.estate_id AS estate_id,
                 u.building_id AS building_id,
                 u.handover_date AS handover_date,
-                {warranty_end} AS warranty_end
-        """.format(warranty_end=self._select_warranty_end())
+                {self._select_warranty_end()} AS warranty_end
+        """
 
     def _select_warranty_end(self):
         # Inclusive last day. Seasons end on the Nth season end strictly after
@@ -128,9 +128,7 @@ class PmUnitWarranty(models.Model):
     def _get_state_domain(self, state):
         today = self._get_reference_date()
         if state == "valid":
-            return Domain("handover_date", "<=", today) & Domain(
-                "warranty_end", ">=", today
-            )
+            return Domain("handover_date", "<=", today) & Domain("warranty_end", ">=", today)
         if state == "expired":
             return Domain("warranty_end", "<", today)
         return Domain("handover_date", "=", False) | Domain("handover_date", ">", today)

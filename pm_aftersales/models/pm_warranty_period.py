@@ -39,9 +39,7 @@ class PmWarrantyPeriod(models.Model):
     season_end_month = fields.Integer(
         default=3, help="Month in which a season ends (for periods in seasons)."
     )
-    season_end_day = fields.Integer(
-        default=15, help="Day of the month on which a season ends."
-    )
+    season_end_day = fields.Integer(default=15, help="Day of the month on which a season ends.")
     legal_basis = fields.Char(translate=True)
 
     _duration_positive = models.Constraint(

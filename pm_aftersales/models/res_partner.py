@@ -14,9 +14,7 @@ class ResPartner(models.Model):
         compute="_compute_pm_unit_ids",
         search="_search_pm_unit_ids",
     )
-    pm_unit_count = fields.Integer(
-        string="Unit Count", compute="_compute_pm_unit_ids"
-    )
+    pm_unit_count = fields.Integer(string="Unit Count", compute="_compute_pm_unit_ids")
 
     @api.depends("pm_occupant_ids.unit_id", "pm_occupant_ids.active")
     def _compute_pm_unit_ids(self):
@@ -38,8 +36,6 @@ class ResPartner(models.Model):
 
     def action_view_pm_units(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "pm_aftersales.pm_unit_action"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("pm_aftersales.pm_unit_action")
         action["domain"] = [("occupant_ids.partner_id", "=", self.id)]
         return action

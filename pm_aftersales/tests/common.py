@@ -22,8 +22,12 @@ class PmCommon(TransactionCase):
         cls.company_b = cls.env["res.company"].create({"name": "Other Property Co."})
         cls.estate = cls.env["pm.estate"].create({"name": "Green Lake", "code": "GL"})
         cls.building = cls.env["pm.building"].create(
-            {"name": "Building 1", "estate_id": cls.estate.id, "floor_count": 18,
-             "basement_count": 2}
+            {
+                "name": "Building 1",
+                "estate_id": cls.estate.id,
+                "floor_count": 18,
+                "basement_count": 2,
+            }
         )
         cls.building_2 = cls.env["pm.building"].create(
             {"name": "Building 2", "estate_id": cls.estate.id, "floor_count": 10}
@@ -77,8 +81,7 @@ class PmCommon(TransactionCase):
     def _create_unit(cls, building, name, floor=1, **vals):
         return cls.env["pm.unit"].create(
             dict(
-                {"name": name, "building_id": building.id, "floor": floor,
-                 "floor_area": 89.5},
+                {"name": name, "building_id": building.id, "floor": floor, "floor_area": 89.5},
                 **vals,
             )
         )

@@ -11,10 +11,7 @@ MODULES = ["base", "web", "mail", "portal", "helpdesk_mgmt", "pm_aftersales"]
 def _po_translations(*parts):
     path = "/".join((get_module_path("pm_aftersales"),) + parts)
     with open(path, "rb") as po:
-        return {
-            (row["module"], row["type"], row["src"]): row["value"]
-            for row in PoFileReader(po)
-        }
+        return {(row["module"], row["type"], row["src"]): row["value"] for row in PoFileReader(po)}
 
 
 @tagged("post_install", "-at_install")
@@ -22,9 +19,7 @@ class TestTranslations(PmCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        lang = cls.env["res.lang"].with_context(active_test=False).search(
-            [("code", "=", "zh_CN")]
-        )
+        lang = cls.env["res.lang"].with_context(active_test=False).search([("code", "=", "zh_CN")])
         menu = cls.env.ref("pm_aftersales.menu_pm_root").with_context(lang="zh_CN")
         if not lang.active or menu.name == "After-Sales Service":
             cls.env["res.lang"]._activate_lang("zh_CN")
@@ -80,7 +75,7 @@ class TestTranslations(PmCommon):
         self.assertEqual(fields["stage_id"]["string"], "阶段")
         self.assertEqual(fields["user_id"]["string"], "指派给")
         arch = views["views"]["form"]["arch"]
-        self.assertIn("分配给我", arch)
+        self.assertIn("指派给我", arch)
 
     def test_registry_in_chinese(self):
         env = self._env_zh()

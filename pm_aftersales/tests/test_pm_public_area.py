@@ -8,8 +8,12 @@ from .common import PmCommon
 class TestPmPublicArea(PmCommon):
     def test_complete_name(self):
         lobby = self.env["pm.public.area"].create(
-            {"name": "Lobby", "estate_id": self.estate.id, "building_id": self.building.id,
-             "area_type": "lobby"}
+            {
+                "name": "Lobby",
+                "estate_id": self.estate.id,
+                "building_id": self.building.id,
+                "area_type": "lobby",
+            }
         )
         self.assertEqual(lobby.complete_name, "Green Lake / Building 1 / Lobby")
         self.assertEqual(self.area.complete_name, "Green Lake / Main gate")
@@ -18,8 +22,11 @@ class TestPmPublicArea(PmCommon):
     def test_building_of_another_estate(self):
         with self.assertRaisesRegex(ValidationError, "is not in estate"):
             self.env["pm.public.area"].create(
-                {"name": "Lobby", "estate_id": self.estate.id,
-                 "building_id": self.building_other.id}
+                {
+                    "name": "Lobby",
+                    "estate_id": self.estate.id,
+                    "building_id": self.building_other.id,
+                }
             )
 
     def test_search_by_code(self):

@@ -27,8 +27,12 @@ class TestPmUnit(PmCommon):
 
     def test_floor_area_must_be_positive(self):
         for area in (0, -12.5):
-            with self.subTest(area=area), self.assertRaises(IntegrityError) as cm, \
-                    mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            with (
+                self.subTest(area=area),
+                self.assertRaises(IntegrityError) as cm,
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
                 self._create_unit(self.building, "1001", floor=10, floor_area=area)
             self.assertIn(
                 "greater than zero",

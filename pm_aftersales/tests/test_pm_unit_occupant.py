@@ -15,9 +15,7 @@ class TestPmUnitOccupant(PmCommon):
             self.env["pm.unit.occupant"].create(
                 {"unit_id": self.unit_a.id, "partner_id": other.id, "role": "owner"}
             )
-        self.assertIn(
-            "co-owners", self.env["pm.unit.occupant"]._sql_error_to_message(cm.exception)
-        )
+        self.assertIn("co-owners", self.env["pm.unit.occupant"]._sql_error_to_message(cm.exception))
 
     def test_new_owner_after_sale(self):
         """The seller moves out and the buyer moves in, in one save of the unit."""

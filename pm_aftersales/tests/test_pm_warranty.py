@@ -18,8 +18,15 @@ class TestPmWarranty(PmCommon):
         cls.unit_a.handover_date = date(2024, 6, 30)
         cls.trade = {
             code: cls.env.ref(f"pm_aftersales.pm_trade_{code}")
-            for code in ("waterproofing", "electrical", "plumbing", "hvac",
-                         "doors_windows", "fittings", "lift")
+            for code in (
+                "waterproofing",
+                "electrical",
+                "plumbing",
+                "hvac",
+                "doors_windows",
+                "fittings",
+                "lift",
+            )
         }
 
     def _end(self, unit, code):
@@ -94,8 +101,12 @@ class TestPmWarranty(PmCommon):
 
     def test_company_period_overrides_shared_one(self):
         self.env["pm.warranty.period"].create(
-            {"trade_id": self.trade["electrical"].id, "company_id": self.company.id,
-             "duration": 3, "duration_uom": "year"}
+            {
+                "trade_id": self.trade["electrical"].id,
+                "company_id": self.company.id,
+                "duration": 3,
+                "duration_uom": "year",
+            }
         )
         self.unit_company_b.handover_date = date(2024, 6, 30)
         self.assertEqual(self._end(self.unit_a, "electrical"), date(2027, 6, 29))
@@ -115,9 +126,7 @@ class TestPmWarranty(PmCommon):
             self.assertEqual(found, lines.filtered(lambda w, s=state: w.state == s), state)
         valid = Warranty.search([("unit_id", "=", self.unit_a.id), ("in_warranty", "=", True)])
         self.assertEqual(valid.trade_id.mapped("code"), ["structure", "waterproofing"])
-        not_valid = Warranty.search(
-            [("unit_id", "=", self.unit_a.id), ("in_warranty", "=", False)]
-        )
+        not_valid = Warranty.search([("unit_id", "=", self.unit_a.id), ("in_warranty", "=", False)])
         self.assertEqual(valid | not_valid, lines)
         self.assertFalse(valid & not_valid)
 
@@ -130,8 +139,12 @@ class TestPmWarranty(PmCommon):
 
     def test_duration_must_be_positive(self):
         for duration in (0, -2):
-            with self.subTest(duration=duration), self.assertRaises(IntegrityError) as cm, \
-                    mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            with (
+                self.subTest(duration=duration),
+                self.assertRaises(IntegrityError) as cm,
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
                 self.env["pm.warranty.period"].create(
                     {"trade_id": self.trade["lift"].id, "duration": duration}
                 )
@@ -149,6 +162,11 @@ class TestPmWarranty(PmCommon):
     def test_season_end_must_exist(self):
         with self.assertRaisesRegex(ValidationError, "not a valid date"):
             self.env["pm.warranty.period"].create(
-                {"trade_id": self.trade["lift"].id, "duration": 2, "duration_uom": "season",
-                 "season_end_month": 2, "season_end_day": 29}
+                {
+                    "trade_id": self.trade["lift"].id,
+                    "duration": 2,
+                    "duration_uom": "season",
+                    "season_end_month": 2,
+                    "season_end_day": 29,
+                }
             )

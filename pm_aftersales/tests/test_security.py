@@ -7,22 +7,70 @@ from .common import PmCommon
 
 # Expected rights per model and role: r(ead), w(rite), c(reate), d(elete).
 RIGHTS = {
-    "pm.estate": {"owner": "r", "technician": "r", "assistant": "r",
-                  "cs_supervisor": "rwc", "eng_supervisor": "r", "manager": "rwcd"},
-    "pm.building": {"owner": "r", "technician": "r", "assistant": "r",
-                    "cs_supervisor": "rwc", "eng_supervisor": "r", "manager": "rwcd"},
-    "pm.unit": {"owner": "r", "technician": "r", "assistant": "rw",
-                "cs_supervisor": "rwc", "eng_supervisor": "r", "manager": "rwcd"},
-    "pm.unit.occupant": {"owner": "r", "technician": "r", "assistant": "rwcd",
-                         "cs_supervisor": "rwcd", "eng_supervisor": "r", "manager": "rwcd"},
-    "pm.public.area": {"owner": "r", "technician": "r", "assistant": "r",
-                       "cs_supervisor": "rwc", "eng_supervisor": "rwc", "manager": "rwcd"},
-    "pm.trade": {"owner": "r", "technician": "r", "assistant": "r",
-                 "cs_supervisor": "r", "eng_supervisor": "r", "manager": "rwcd"},
-    "pm.warranty.period": {"owner": "r", "technician": "r", "assistant": "r",
-                           "cs_supervisor": "r", "eng_supervisor": "r", "manager": "rwcd"},
-    "pm.unit.warranty": {"owner": "r", "technician": "r", "assistant": "r",
-                         "cs_supervisor": "r", "eng_supervisor": "r", "manager": "r"},
+    "pm.estate": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "r",
+        "cs_supervisor": "rwc",
+        "eng_supervisor": "r",
+        "manager": "rwcd",
+    },
+    "pm.building": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "r",
+        "cs_supervisor": "rwc",
+        "eng_supervisor": "r",
+        "manager": "rwcd",
+    },
+    "pm.unit": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "rw",
+        "cs_supervisor": "rwc",
+        "eng_supervisor": "r",
+        "manager": "rwcd",
+    },
+    "pm.unit.occupant": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "rwcd",
+        "cs_supervisor": "rwcd",
+        "eng_supervisor": "r",
+        "manager": "rwcd",
+    },
+    "pm.public.area": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "r",
+        "cs_supervisor": "rwc",
+        "eng_supervisor": "rwc",
+        "manager": "rwcd",
+    },
+    "pm.trade": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "r",
+        "cs_supervisor": "r",
+        "eng_supervisor": "r",
+        "manager": "rwcd",
+    },
+    "pm.warranty.period": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "r",
+        "cs_supervisor": "r",
+        "eng_supervisor": "r",
+        "manager": "rwcd",
+    },
+    "pm.unit.warranty": {
+        "owner": "r",
+        "technician": "r",
+        "assistant": "r",
+        "cs_supervisor": "r",
+        "eng_supervisor": "r",
+        "manager": "r",
+    },
 }
 OPERATIONS = {"r": "read", "w": "write", "c": "create", "d": "unlink"}
 
@@ -36,18 +84,14 @@ class TestSecurityGroups(PmCommon):
         manager = group("group_pm_manager")
         self.assertIn(group("group_pm_cs_supervisor"), manager.all_implied_ids)
         self.assertIn(group("group_pm_eng_supervisor"), manager.all_implied_ids)
-        self.assertIn(
-            self.env.ref("helpdesk_mgmt.group_helpdesk_manager"), manager.all_implied_ids
-        )
+        self.assertIn(self.env.ref("helpdesk_mgmt.group_helpdesk_manager"), manager.all_implied_ids)
         supervisor = group("group_pm_cs_supervisor")
         self.assertIn(group("group_pm_cs_assistant"), supervisor.all_implied_ids)
         self.assertIn(group("group_pm_technician"), supervisor.all_implied_ids)
         eng = group("group_pm_eng_supervisor")
         self.assertIn(group("group_pm_technician"), eng.all_implied_ids)
         self.assertNotIn(group("group_pm_cs_assistant"), eng.all_implied_ids)
-        self.assertIn(
-            self.env.ref("maintenance.group_equipment_manager"), eng.all_implied_ids
-        )
+        self.assertIn(self.env.ref("maintenance.group_equipment_manager"), eng.all_implied_ids)
         owner = group("group_pm_owner")
         self.assertIn(self.env.ref("base.group_portal"), owner.all_implied_ids)
         self.assertNotIn(self.env.ref("base.group_user"), owner.all_implied_ids)
@@ -82,8 +126,7 @@ class TestSecurityGroups(PmCommon):
 
     def test_employee_without_role_sees_no_registry(self):
         employee = new_test_user(self.env, login="plain_employee", groups="base.group_user")
-        for model in ("pm.estate", "pm.building", "pm.unit", "pm.unit.occupant",
-                      "pm.public.area"):
+        for model in ("pm.estate", "pm.building", "pm.unit", "pm.unit.occupant", "pm.public.area"):
             with self.subTest(model=model), self.assertRaises(AccessError):
                 self.env[model].with_user(employee).search([])
         self.assertTrue(self.env["pm.trade"].with_user(employee).search([]))
@@ -96,8 +139,10 @@ class TestSecurityGroups(PmCommon):
 
     def test_assistant_registers_a_tenant(self):
         tenant = self.env["res.partner"].create({"name": "New tenant"})
-        occupant = self.env["pm.unit.occupant"].with_user(self.users["assistant"]).create(
-            {"unit_id": self.unit_a.id, "partner_id": tenant.id, "role": "tenant"}
+        occupant = (
+            self.env["pm.unit.occupant"]
+            .with_user(self.users["assistant"])
+            .create({"unit_id": self.unit_a.id, "partner_id": tenant.id, "role": "tenant"})
         )
         self.assertEqual(occupant.unit_id, self.unit_a)
         occupant.with_user(self.users["assistant"]).action_archive()
@@ -156,9 +201,7 @@ class TestSecurityOwnerRules(PmCommon):
             self._visible(self.user_owner_a, "pm.unit.warranty").unit_id,
             self.unit_a | self.unit_a2,
         )
-        self.assertEqual(
-            self._visible(self.user_owner_b, "pm.unit.warranty").unit_id, self.unit_b
-        )
+        self.assertEqual(self._visible(self.user_owner_b, "pm.unit.warranty").unit_id, self.unit_b)
 
     def test_tenant_sees_the_unit_he_rents(self):
         tenant = self.env["res.partner"].create({"name": "Tenant"})
@@ -212,8 +255,11 @@ class TestSecurityMultiCompany(PmCommon):
 
     def test_company_warranty_period_stays_in_company(self):
         period = self.env["pm.warranty.period"].create(
-            {"trade_id": self.env.ref("pm_aftersales.pm_trade_lift").id,
-             "company_id": self.company_b.id, "duration": 1}
+            {
+                "trade_id": self.env.ref("pm_aftersales.pm_trade_lift").id,
+                "company_id": self.company_b.id,
+                "duration": 1,
+            }
         )
         visible = self.env["pm.warranty.period"].with_user(self.users["manager"]).search([])
         self.assertNotIn(period, visible)
