@@ -1,6 +1,6 @@
 """Property registry benchmarks (foundation)."""
 
-from run import benchmark
+from harness import benchmark
 
 
 @benchmark

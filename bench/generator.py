@@ -12,6 +12,7 @@ class DataGenerator:
     def __init__(self, env, seed=42):
         self.env = env
         self.rng = random.Random(seed)
+        self.serial = 0
 
     def estates(self, n_estates=1, buildings_per_estate=10, floors=20, units_per_floor=5):
         """Create estates with buildings and units; returns the units."""
