@@ -3,6 +3,7 @@ from . import test_pm_building
 from . import test_pm_unit
 from . import test_pm_unit_occupant
 from . import test_pm_public_area
+from . import test_pm_trade
 from . import test_pm_warranty
 from . import test_res_partner
 from . import test_security
