@@ -32,6 +32,21 @@ class PmEstate(models.Model):
         check_company=True,
         tracking=True,
     )
+    cs_supervisor_id = fields.Many2one(
+        "res.users",
+        string="Customer-Service Supervisor",
+        domain="[('share', '=', False)]",
+        check_company=True,
+        tracking=True,
+        help="Receives escalations of this estate's jobs at the customer-service level.",
+    )
+    eng_supervisor_id = fields.Many2one(
+        "res.users",
+        string="Engineering Supervisor",
+        domain="[('share', '=', False)]",
+        check_company=True,
+        tracking=True,
+    )
     street = fields.Char()
     street2 = fields.Char()
     city = fields.Char()

@@ -156,7 +156,10 @@ class PmUnit(models.Model):
         # SQL-view lines cached earlier may predate a new handover date or
         # period: read them afresh.
         Warranty.invalidate_model()
-        return Warranty.search([("unit_id", "=", self.id), ("trade_id", "=", trade.id)])
+        return Warranty.search_fetch(
+            [("unit_id", "=", self.id), ("trade_id", "=", trade.id)],
+            ["handover_date", "warranty_end"],
+        )
 
     def is_in_warranty(self, trade, date=None):
         """Whether work of ``trade`` on this unit is still under warranty on

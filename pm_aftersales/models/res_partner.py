@@ -15,6 +15,10 @@ class ResPartner(models.Model):
         search="_search_pm_unit_ids",
     )
     pm_unit_count = fields.Integer(string="Unit Count", compute="_compute_pm_unit_ids")
+    pm_is_vendor = fields.Boolean(
+        string="Outsourced Repair Company",
+        help="Takes jobs no in-house crew can do; its staff work them through the portal.",
+    )
 
     @api.depends("pm_occupant_ids.unit_id", "pm_occupant_ids.active")
     def _compute_pm_unit_ids(self):

@@ -1,0 +1,59 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+
+class PmTicketAcceptance(models.Model):
+    """Acceptance (验收) of finished work by the owner or a staff member on
+    site: signed, or rejected with a reason that sends the job back."""
+
+    _name = "pm.ticket.acceptance"
+    _description = "Work Acceptance"
+    _order = "date desc, id desc"
+    _rec_name = "ticket_id"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
+    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    result = fields.Selection(
+        selection=[("accepted", "Accepted"), ("rejected", "Rejected")],
+        required=True,
+        default="accepted",
+    )
+    channel = fields.Selection(
+        selection=[("on_site", "On Site"), ("portal", "Portal")],
+        required=True,
+        default="on_site",
+    )
+    signed_by = fields.Char(string="Signed By", help="Name of the person who signs.")
+    signature = fields.Image(max_width=1024, max_height=1024, attachment=True)
+    partner_id = fields.Many2one("res.partner", string="Owner")
+    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda s: s.env.user)
+    reason = fields.Text(help="Why the work is rejected: what must be redone.")
+
+    @api.constrains("result", "reason", "signature")
+    def _check_result(self):
+        for acceptance in self:
+            if acceptance.result == "rejected" and not (acceptance.reason or "").strip():
+                raise ValidationError(
+                    self.env._("Say why the work is rejected: the reason is required.")
+                )
+            if acceptance.result == "accepted" and not acceptance.signature:
+                raise ValidationError(self.env._("Accepting the work needs a signature."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        for acceptance in records:
+            ticket = acceptance.ticket_id
+            if ticket.service_state != "done":
+                raise UserError(
+                    self.env._(
+                        "Job %s is not finished: only finished work can be accepted or rejected.",
+                        ticket.number,
+                    )
+                )
+            if acceptance.result == "accepted":
+                ticket._on_work_accepted(acceptance)
+            else:
+                ticket._on_work_rejected(acceptance)
+        return records

@@ -1,0 +1,66 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PmTicketDelay(models.Model):
+    """A delay (延期): the job cannot meet a time limit, the owner is told why
+    and given a new promised time; the milestone keeps its original limit."""
+
+    _name = "pm.ticket.delay"
+    _description = "Job Delay"
+    _order = "create_date desc, id desc"
+    _rec_name = "reason_id"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
+    milestone_id = fields.Many2one(
+        "pm.ticket.milestone",
+        required=True,
+        ondelete="cascade",
+        domain="[('ticket_id', '=', ticket_id), ('state', 'in', ('running', 'paused'))]",
+    )
+    milestone_type = fields.Selection(related="milestone_id.milestone_type", store=True, string="Milestone Kind")
+    reason_id = fields.Many2one("pm.delay.reason", string="Reason", required=True)
+    explanation = fields.Text(
+        required=True, help="What the owner is told: why the limit cannot be met."
+    )
+    original_deadline = fields.Datetime(readonly=True)
+    promised_date = fields.Datetime(string="Promised Time", required=True)
+    user_id = fields.Many2one(
+        "res.users",
+        string="Technician",
+        default=lambda s: s.env.user,
+        index=True,
+        help="Who asked for the delay; delays are counted per technician.",
+    )
+    promise_kept = fields.Boolean(compute="_compute_promise_kept", store=True)
+
+    @api.depends("milestone_id.state", "milestone_id.reached_date", "promised_date")
+    def _compute_promise_kept(self):
+        for delay in self:
+            reached = delay.milestone_id.reached_date
+            delay.promise_kept = bool(reached and reached <= delay.promised_date)
+
+    @api.constrains("promised_date")
+    def _check_promised_date(self):
+        now = fields.Datetime.now()
+        for delay in self:
+            if delay.promised_date <= now:
+                raise ValidationError(
+                    self.env._(
+                        "The promised time must be in the future: it is before now (%s).",
+                        fields.Datetime.to_string(now),
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        delays = super().create(vals_list)
+        for delay in delays:
+            milestone = delay.milestone_id.sudo()
+            if milestone.state not in ("running", "paused"):
+                raise ValidationError(self.env._("Only a running time limit can be delayed."))
+            delay.original_deadline = milestone.deadline
+            milestone._promise(delay.promised_date)
+            delay.ticket_id._notify_owner("pm_aftersales.mail_template_ticket_delayed")
+        return delays

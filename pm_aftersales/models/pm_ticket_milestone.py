@@ -1,0 +1,293 @@
+import logging
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.fields import Domain
+
+from .pm_sla_rule_line import MILESTONE_TYPES
+
+STORED_STATES = [
+    ("pending", "Not Started"),
+    ("running", "Running"),
+    ("paused", "Paused"),
+    ("met", "Met"),
+    ("missed", "Missed"),
+    ("cancelled", "Cancelled"),
+]
+STATUSES = STORED_STATES[:2] + [("at_risk", "At Risk"), ("late", "Late")] + STORED_STATES[2:]
+OPEN_STATES = ("running", "paused")
+
+_logger = logging.getLogger(__name__)
+
+
+class PmTicketMilestone(models.Model):
+    """A time limit applied to one ticket: its stored deadline, when it was
+    met, and its state.
+
+    The stored ``state`` changes on events only (start, pause, resume, reach,
+    cancel). Whether a running milestone is at risk or late *now* is derived
+    from the stored dates, and searched as a domain on them: no cron has to
+    rewrite thousands of rows as the clock turns.
+    """
+
+    _name = "pm.ticket.milestone"
+    _description = "Ticket Milestone"
+    _order = "ticket_id, milestone_type, id"
+    _rec_name = "milestone_type"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(
+        related="ticket_id.company_id", store=True, index=True, precompute=True
+    )
+    rule_line_id = fields.Many2one(
+        "pm.sla.rule.line", string="Rule Milestone", required=True, ondelete="restrict"
+    )
+    milestone_type = fields.Selection(MILESTONE_TYPES, string="Milestone", required=True)
+    start_date = fields.Datetime(string="Clock Started")
+    limit_deadline = fields.Datetime(
+        string="Limit",
+        help="Deadline from the time-limit rule (moved on by the time the job was paused).",
+    )
+    at_risk_date = fields.Datetime(string="At Risk From")
+    promised_deadline = fields.Datetime(
+        string="Promised", help="New time promised to the owner after a delay."
+    )
+    deadline = fields.Datetime(
+        compute="_compute_deadline",
+        store=True,
+        precompute=True,
+        index=True,
+        help="The deadline that counts: the promise after a delay, else the limit.",
+    )
+    reached_date = fields.Datetime(string="Met On")
+    state = fields.Selection(STORED_STATES, required=True, default="pending", index=True)
+    within_limit = fields.Boolean(
+        help="Met before the rule's limit (a kept promise after a delay does not count)."
+    )
+    paused_since = fields.Datetime()
+    paused_minutes = fields.Float(string="Paused (min)", digits=(16, 1))
+    delay_ids = fields.One2many("pm.ticket.delay", "milestone_id", string="Delays")
+    escalation_level = fields.Integer(
+        default=0, help="Highest escalation level already made (0: none)."
+    )
+    next_escalation_date = fields.Datetime(
+        compute="_compute_next_escalation_date", store=True, precompute=True, index=True
+    )
+    status = fields.Selection(STATUSES, compute="_compute_status")
+    is_late = fields.Boolean(compute="_compute_status", search="_search_is_late")
+    is_at_risk = fields.Boolean(compute="_compute_status", search="_search_is_at_risk")
+
+    _ticket_type_uniq = models.Constraint(
+        "UNIQUE(ticket_id, milestone_type)", "A ticket has one milestone of each kind."
+    )
+
+    @api.depends("limit_deadline", "promised_deadline")
+    def _compute_deadline(self):
+        for milestone in self:
+            milestone.deadline = milestone.promised_deadline or milestone.limit_deadline
+
+    @api.depends(
+        "state",
+        "deadline",
+        "at_risk_date",
+        "escalation_level",
+        "rule_line_id.escalation_ids.level",
+        "rule_line_id.escalation_ids.trigger",
+        "rule_line_id.escalation_ids.delay_minutes",
+    )
+    def _compute_next_escalation_date(self):
+        for milestone in self:
+            level = milestone._get_next_escalation()
+            milestone.next_escalation_date = (
+                level._get_trigger_date(milestone)
+                if level and milestone.state == "running"
+                else False
+            )
+
+    def _get_next_escalation(self):
+        self.ensure_one()
+        return self.rule_line_id.escalation_ids.filtered(
+            lambda esc: esc.level > self.escalation_level
+        ).sorted("level")[:1]
+
+    @api.depends("state", "deadline", "at_risk_date")
+    @api.depends_context("pm_now")
+    def _compute_status(self):
+        now = self._now()
+        for milestone in self:
+            status = milestone.state
+            if status == "running" and milestone.deadline and milestone.deadline < now:
+                status = "late"
+            elif status == "running" and milestone.at_risk_date and milestone.at_risk_date <= now:
+                status = "at_risk"
+            milestone.status = status
+            milestone.is_late = status == "late"
+            milestone.is_at_risk = status == "at_risk"
+
+    def _now(self):
+        return self.env.context.get("pm_now") or fields.Datetime.now()
+
+    @api.model
+    def _get_late_domain(self):
+        return Domain("state", "=", "running") & Domain("deadline", "<", self._now())
+
+    @api.model
+    def _get_at_risk_domain(self):
+        now = self._now()
+        return (
+            Domain("state", "=", "running")
+            & Domain("at_risk_date", "<=", now)
+            & Domain("deadline", ">=", now)
+        )
+
+    def _search_is_late(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return self._get_late_domain() if True in value else ~self._get_late_domain()
+
+    def _search_is_at_risk(self, operator, value):
+        if operator != "in":
+            return NotImplemented
+        return self._get_at_risk_domain() if True in value else ~self._get_at_risk_domain()
+
+    # ------------------------------------------------------------------
+    # Events
+    # ------------------------------------------------------------------
+
+    def _start(self, start):
+        for milestone in self:
+            deadline, at_risk = milestone.rule_line_id._get_deadlines(start)
+            milestone.write(
+                {
+                    "start_date": start,
+                    "limit_deadline": deadline,
+                    "at_risk_date": at_risk,
+                    "state": "running",
+                }
+            )
+
+    def _reach(self, when):
+        for milestone in self.filtered(lambda m: m.state in OPEN_STATES):
+            if milestone.state == "paused":
+                milestone._resume(when)
+            milestone.write(
+                {
+                    "reached_date": when,
+                    "within_limit": when <= milestone.limit_deadline,
+                    "state": "met" if when <= milestone.deadline else "missed",
+                }
+            )
+
+    def _pause(self, when):
+        self.filtered(lambda m: m.state == "running").write(
+            {"state": "paused", "paused_since": when}
+        )
+
+    def _resume(self, when):
+        """Move the deadlines on by the (working) time the clock was stopped."""
+        for milestone in self.filtered(lambda m: m.state == "paused"):
+            line, since = milestone.rule_line_id, milestone.paused_since
+            vals = {"state": "running", "paused_since": False}
+            for fname in ("limit_deadline", "at_risk_date"):
+                if milestone[fname]:
+                    remaining = line._remaining_minutes(since, milestone[fname])
+                    vals[fname] = line._plan(when, remaining) if remaining else when
+            if milestone.promised_deadline:
+                vals["promised_deadline"] = milestone.promised_deadline + (when - since)
+            vals["paused_minutes"] = (
+                milestone.paused_minutes + (when - since).total_seconds() / 60.0
+            )
+            milestone.write(vals)
+
+    def _promise(self, promised):
+        for milestone in self:
+            margin = (
+                milestone.limit_deadline - milestone.at_risk_date
+                if milestone.limit_deadline and milestone.at_risk_date
+                else timedelta()
+            )
+            milestone.write({"promised_deadline": promised, "at_risk_date": promised - margin})
+
+    def _cancel(self):
+        self.filtered(lambda m: m.state in OPEN_STATES + ("pending",)).write(
+            {"state": "cancelled", "paused_since": False}
+        )
+
+    def _escalate(self):
+        """Make the next escalation level of each milestone: an activity and a
+        message for the person at that level, once per level."""
+        for milestone in self:
+            level = milestone._get_next_escalation()
+            if not level:
+                continue
+            ticket = milestone.ticket_id
+            user = level._get_target_user(ticket)
+            vals = milestone._prepare_escalation_message(level, user)
+            if user:
+                ticket.activity_schedule(
+                    "pm_aftersales.mail_activity_type_escalation",
+                    summary=vals["summary"],
+                    note=vals["body"],
+                    user_id=user.id,
+                )
+            ticket.message_post(
+                body=vals["body"],
+                partner_ids=user.partner_id.ids,
+                subtype_xmlid="mail.mt_note",
+            )
+            milestone.escalation_level = level.level
+
+    def _prepare_escalation_message(self, level, user):
+        self.ensure_one()
+        env = self.env
+        milestone = dict(self._fields["milestone_type"]._description_selection(env)).get(
+            self.milestone_type
+        )
+        summary = env._(
+            "Escalation level %(level)s: %(milestone)s of %(ticket)s",
+            level=level.level,
+            milestone=milestone,
+            ticket=self.ticket_id.number,
+        )
+        if user:
+            body = env._(
+                "%(milestone)s of this job is %(state)s (deadline %(deadline)s): "
+                "escalated to %(user)s (level %(level)s).",
+                milestone=milestone,
+                state=dict(self._fields["status"]._description_selection(env)).get(self.status),
+                deadline=fields.Datetime.to_string(self.deadline),
+                user=user.name,
+                level=level.level,
+            )
+        else:
+            body = env._(
+                "%(milestone)s of this job should be escalated (level %(level)s) but nobody "
+                "holds that role for this estate or team.",
+                milestone=milestone,
+                level=level.level,
+            )
+        return {"summary": summary, "body": body}
+
+    @api.model
+    def _cron_escalate(self, limit=None):
+        """Escalate the milestones whose next escalation is due.
+
+        Finding them is one indexed query on the stored next escalation date;
+        the work grows only with the escalations actually made. Each is made in
+        its own savepoint: one failing record never stops the others.
+        """
+        due = self.search(
+            [("state", "=", "running"), ("next_escalation_date", "<=", self._now())],
+            order="next_escalation_date",
+            limit=limit,
+        )
+        done = self.browse()
+        for milestone in due:
+            try:
+                with self.env.cr.savepoint():
+                    milestone._escalate()
+                    done |= milestone
+            except Exception:
+                # logged; the others go on
+                _logger.exception("Escalation of milestone %s failed", milestone.id)
+        return done

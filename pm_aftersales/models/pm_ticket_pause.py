@@ -1,0 +1,81 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class PmTicketPause(models.Model):
+    """A period when a job waits on the owner (owner not home, access refused,
+    owner asks to postpone): its clocks are stopped and the reason recorded."""
+
+    _name = "pm.ticket.pause"
+    _description = "Job Pause"
+    _order = "date_start desc, id desc"
+    _rec_name = "reason"
+
+    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
+    reason = fields.Selection(
+        selection=[
+            ("owner_absent", "Owner Not Home"),
+            ("owner_postponed", "Owner Asked to Postpone"),
+            ("no_access", "No Access to the Premises"),
+            ("other", "Other (Owner Side)"),
+        ],
+        required=True,
+        default="owner_absent",
+    )
+    note = fields.Char()
+    date_start = fields.Datetime(string="Paused On", required=True, default=fields.Datetime.now)
+    date_end = fields.Datetime(string="Resumed On")
+    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda s: s.env.user)
+    duration_minutes = fields.Float(
+        string="Duration (min)", compute="_compute_duration", store=True, digits=(16, 1)
+    )
+
+    _dates_check = models.Constraint(
+        "CHECK(date_end IS NULL OR date_end >= date_start)",
+        "A pause cannot end before it starts.",
+    )
+    _one_open_pause = models.UniqueIndex(
+        "(ticket_id) WHERE date_end IS NULL", "This job is already paused."
+    )
+
+    @api.depends("date_start", "date_end")
+    def _compute_duration(self):
+        for pause in self:
+            pause.duration_minutes = (
+                (pause.date_end - pause.date_start).total_seconds() / 60.0
+                if pause.date_end
+                else 0.0
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        pauses = super().create(vals_list)
+        for pause in pauses:
+            if pause.ticket_id.closed or pause.ticket_id.service_state in ("done", "verified"):
+                raise UserError(
+                    self.env._("Job %s is finished: it cannot be paused.", pause.ticket_id.number)
+                )
+            pause.ticket_id.sudo().milestone_ids._pause(pause.date_start)
+            pause.ticket_id.message_post(
+                body=self.env._(
+                    "Clock paused: %(reason)s. %(note)s",
+                    reason=dict(self._fields["reason"]._description_selection(self.env))[
+                        pause.reason
+                    ],
+                    note=pause.note or "",
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return pauses
+
+    def action_resume(self, when=None):
+        when = when or fields.Datetime.now()
+        for pause in self.filtered(lambda p: not p.date_end):
+            pause.date_end = when
+            pause.ticket_id.sudo().milestone_ids._resume(when)
+            pause.ticket_id.message_post(
+                body=self.env._("Clock resumed after %s minutes.", round(pause.duration_minutes)),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True

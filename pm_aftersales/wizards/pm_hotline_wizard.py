@@ -1,0 +1,138 @@
+import re
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
+
+
+class PmHotlineWizard(models.TransientModel):
+    """Hotline registration (热线登记): type the caller's number, the owner and
+    units are found, pick the category, describe, save."""
+
+    _name = "pm.hotline.wizard"
+    _description = "Hotline Registration"
+
+    phone = fields.Char(string="Caller's Number")
+    partner_ids = fields.Many2many(
+        "res.partner", compute="_compute_partner_ids", string="Matching Callers"
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Caller",
+        compute="_compute_partner_id",
+        store=True,
+        readonly=False,
+    )
+    caller_name = fields.Char(help="Name of a caller who is not registered yet.")
+    unit_ids = fields.Many2many("pm.unit", compute="_compute_unit_ids", string="Caller's Units")
+    unit_id = fields.Many2one("pm.unit", compute="_compute_unit_id", store=True, readonly=False)
+    public_area_id = fields.Many2one("pm.public.area", string="Public Area")
+    category_id = fields.Many2one("helpdesk.ticket.category", string="Category", required=True)
+    ticket_type_id = fields.Many2one(
+        "pm.ticket.type",
+        string="Type",
+        compute="_compute_ticket_type_id",
+        store=True,
+        readonly=False,
+        required=True,
+    )
+    priority = fields.Selection(PRIORITIES, compute="_compute_priority", store=True, readonly=False)
+    name = fields.Char(string="Title", compute="_compute_name", store=True, readonly=False)
+    description = fields.Html(required=True)
+    appointment_date = fields.Datetime(string="Appointment")
+    notify_owner = fields.Boolean(string="Tell the Owner", default=True)
+
+    @api.depends("phone")
+    def _compute_partner_ids(self):
+        for wizard in self:
+            digits = re.sub(r"\D", "", wizard.phone or "")
+            wizard.partner_ids = (
+                self.env["res.partner"].search([("phone_mobile_search", "ilike", digits)], limit=10)
+                if len(digits) >= 3
+                else False
+            )
+
+    @api.depends("partner_ids")
+    def _compute_partner_id(self):
+        for wizard in self:
+            if wizard.partner_id not in wizard.partner_ids:
+                wizard.partner_id = wizard.partner_ids[:1]
+
+    @api.depends("partner_id")
+    def _compute_unit_ids(self):
+        for wizard in self:
+            wizard.unit_ids = wizard.partner_id.commercial_partner_id.pm_unit_ids | (
+                wizard.partner_id.pm_unit_ids
+            )
+
+    @api.depends("unit_ids")
+    def _compute_unit_id(self):
+        for wizard in self:
+            if wizard.unit_id not in wizard.unit_ids:
+                wizard.unit_id = wizard.unit_ids[:1] if len(wizard.unit_ids) == 1 else False
+
+    @api.depends("category_id")
+    def _compute_ticket_type_id(self):
+        for wizard in self:
+            if wizard.category_id.ticket_type_id:
+                wizard.ticket_type_id = wizard.category_id.ticket_type_id
+
+    @api.depends("ticket_type_id")
+    def _compute_priority(self):
+        for wizard in self:
+            wizard.priority = wizard.ticket_type_id.default_priority or "1"
+
+    @api.depends("category_id", "unit_id", "public_area_id")
+    def _compute_name(self):
+        for wizard in self:
+            place = wizard.unit_id.display_name or wizard.public_area_id.display_name
+            parts = [wizard.category_id.name, place]
+            wizard.name = " - ".join(p for p in parts if p)
+
+    @api.onchange("unit_id")
+    def _onchange_unit_id(self):
+        if self.unit_id:
+            self.public_area_id = False
+
+    def _get_caller(self):
+        """The caller's partner, created from the name and number if unknown."""
+        self.ensure_one()
+        if self.partner_id:
+            return self.partner_id
+        if not (self.caller_name or "").strip():
+            raise UserError(
+                self.env._("No owner has this number: enter the caller's name to register them.")
+            )
+        return self.env["res.partner"].create({"name": self.caller_name, "phone": self.phone})
+
+    def _prepare_ticket_vals(self, partner):
+        self.ensure_one()
+        return {
+            "name": self.name or self.category_id.name,
+            "description": self.description,
+            "partner_id": partner.id,
+            "partner_name": partner.name,
+            "partner_email": partner.email,
+            "unit_id": self.unit_id.id,
+            "public_area_id": self.public_area_id.id,
+            "category_id": self.category_id.id,
+            "ticket_type_id": self.ticket_type_id.id,
+            "priority": self.priority,
+            "appointment_date": self.appointment_date,
+            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+        }
+
+    def action_register(self):
+        self.ensure_one()
+        ticket = self.env["helpdesk.ticket"].create(self._prepare_ticket_vals(self._get_caller()))
+        if self.notify_owner:
+            ticket._send_acknowledgement()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "helpdesk.ticket",
+            "res_id": ticket.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
