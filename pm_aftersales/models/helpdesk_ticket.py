@@ -347,6 +347,10 @@ class HelpdeskTicket(models.Model):
         ticket_type = self.env["pm.ticket.type"].browse(vals.get("ticket_type_id"))
         if "priority" not in vals and ticket_type.default_priority:
             vals["priority"] = ticket_type.default_priority
+        if ticket_type and "user_id" not in vals:
+            # helpdesk_mgmt may give a new ticket to whoever creates it; a
+            # service job is dispatched instead.
+            vals["user_id"] = False
         if not vals.get("team_id") and category.trade_id:
             team = self.env["helpdesk.ticket.team"].search(
                 [("pm_trade_ids", "in", category.trade_id.ids)], limit=1
@@ -583,16 +587,18 @@ class HelpdeskTicket(models.Model):
         or the pool of its team, and tell the owner and the technician."""
         self.ensure_one()
         self._check_state(("new", "dispatched", "accepted"), self.env._("dispatched"))
+        user = user or self.env["res.users"]
+        crew = crew or self.env["res.users"]
         vals = {
-            "user_id": user.id if user else False,
-            "technician_ids": [Command.set(crew.ids if crew else [])],
+            "user_id": user.id,
+            "technician_ids": [Command.set(crew.ids)],
             "vendor_id": vendor.id if vendor else False,
             "in_pool": pool,
         }
         self.write(vals)
         if self.service_state != "dispatched":
             self._set_service_state("dispatched")
-        followers = (user | (crew or self.env["res.users"])).partner_id
+        followers = (user | crew).partner_id
         if vendor:
             followers |= vendor
         if followers:

@@ -42,18 +42,23 @@ class PmTicketAcceptance(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        records = super().create(vals_list)
-        for acceptance in records:
-            ticket = acceptance.ticket_id
+        default = self.env.context.get("default_ticket_id")
+        tickets = self.env["helpdesk.ticket"].browse(
+            [vals.get("ticket_id") or default for vals in vals_list]
+        )
+        for ticket in tickets:
             if ticket.service_state != "done":
                 raise UserError(
                     self.env._(
-                        "Job %s is not finished: only finished work can be accepted or rejected.",
+                        "Job %s is not finished: only finished work can be accepted or "
+                        "rejected.",
                         ticket.number,
                     )
                 )
+        records = super().create(vals_list)
+        for acceptance in records:
             if acceptance.result == "accepted":
-                ticket._on_work_accepted(acceptance)
+                acceptance.ticket_id._on_work_accepted(acceptance)
             else:
-                ticket._on_work_rejected(acceptance)
+                acceptance.ticket_id._on_work_rejected(acceptance)
         return records

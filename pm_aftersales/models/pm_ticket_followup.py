@@ -64,9 +64,11 @@ class PmTicketFollowup(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        followups = super().create(vals_list)
-        for followup in followups:
-            ticket = followup.ticket_id
+        default = self.env.context.get("default_ticket_id")
+        tickets = self.env["helpdesk.ticket"].browse(
+            [vals.get("ticket_id") or default for vals in vals_list]
+        )
+        for ticket in tickets:
             if ticket.service_state != "verified":
                 raise UserError(
                     self.env._(
@@ -75,6 +77,9 @@ class PmTicketFollowup(models.Model):
                         ticket.number,
                     )
                 )
+        followups = super().create(vals_list)
+        for followup in followups:
+            ticket = followup.ticket_id
             if followup._is_low():
                 followup.complaint_id = ticket._open_complaint_from_followup(followup)
             ticket._on_followup_done(followup)

@@ -50,12 +50,17 @@ class PmTicketPause(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        default = self.env.context.get("default_ticket_id")
+        tickets = self.env["helpdesk.ticket"].browse(
+            [vals.get("ticket_id") or default for vals in vals_list]
+        )
+        for ticket in tickets:
+            if ticket.closed or ticket.service_state in ("done", "verified", "closed", "cancelled"):
+                raise UserError(
+                    self.env._("Job %s is finished: it cannot be paused.", ticket.number)
+                )
         pauses = super().create(vals_list)
         for pause in pauses:
-            if pause.ticket_id.closed or pause.ticket_id.service_state in ("done", "verified"):
-                raise UserError(
-                    self.env._("Job %s is finished: it cannot be paused.", pause.ticket_id.number)
-                )
             pause.ticket_id.sudo().milestone_ids._pause(pause.date_start)
             pause.ticket_id.message_post(
                 body=self.env._(
