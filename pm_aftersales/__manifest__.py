@@ -52,11 +52,13 @@
         "views/helpdesk_config_views.xml",
         "wizards/pm_hotline_wizard_views.xml",
         "wizards/pm_dispatch_wizard_views.xml",
+        "views/portal_vendor_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
         "demo/pm_estate_demo.xml",
         "demo/pm_unit_demo.xml",
+        "demo/pm_service_demo.xml",
     ],
     "application": True,
     "installable": True,

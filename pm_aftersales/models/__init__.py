@@ -16,6 +16,7 @@ from . import pm_sla_escalation
 from . import pm_delay_reason
 from . import pm_complaint_cause
 from . import helpdesk_ticket
+from . import helpdesk_ticket_demo
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_team

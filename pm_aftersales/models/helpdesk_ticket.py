@@ -433,7 +433,7 @@ class HelpdeskTicket(models.Model):
         return self.report_date
 
     def _on_service_state_change(self, old_states):
-        now = fields.Datetime.now()
+        now = self._now()
         for ticket in self:
             state = ticket.service_state
             milestones = ticket.sudo().milestone_ids
@@ -453,6 +453,11 @@ class HelpdeskTicket(models.Model):
                 milestones.filtered(
                     lambda m: m.milestone_type == "followup" and m.state == "pending"
                 )._start(now)
+
+    def _now(self):
+        """The time events happen: now, or ``pm_now`` in the context when
+        history is replayed (imports, demo data)."""
+        return self.env.context.get("pm_now") or fields.Datetime.now()
 
     def _get_stage(self, state):
         self.ensure_one()
@@ -544,7 +549,7 @@ class HelpdeskTicket(models.Model):
                 ["__count"],
             )
         )
-        on_duty = employees._pm_get_on_duty(fields.Datetime.now())
+        on_duty = employees._pm_get_on_duty(self._now())
         candidates = []
         for user in users:
             employee = employee_of.get(user)
@@ -681,7 +686,7 @@ class HelpdeskTicket(models.Model):
         """The technician arrives on site (到场)."""
         self._check_assigned_to_me(self.env._("check in"))
         self._check_state(("dispatched", "accepted"), self.env._("checked in"))
-        self.checkin_date = fields.Datetime.now()
+        self.checkin_date = self._now()
         self._set_service_state("on_site")
         return True
 
@@ -696,7 +701,7 @@ class HelpdeskTicket(models.Model):
                         "Describe the work done on job %s before completing it.", ticket.number
                     )
                 )
-        self.done_date = fields.Datetime.now()
+        self.done_date = self._now()
         self._set_service_state("done")
         for ticket in self:
             ticket._notify_owner("pm_aftersales.mail_template_ticket_done")
@@ -853,7 +858,7 @@ class HelpdeskTicket(models.Model):
                     )
                 )
         self._check_state(("new", "dispatched"), self.env._("answered"))
-        self.answered_date = fields.Datetime.now()
+        self.answered_date = self._now()
         self._set_service_state("accepted")
         return True
 

@@ -50,8 +50,7 @@ class PmTicketAcceptance(models.Model):
             if ticket.service_state != "done":
                 raise UserError(
                     self.env._(
-                        "Job %s is not finished: only finished work can be accepted or "
-                        "rejected.",
+                        "Job %s is not finished: only finished work can be accepted or rejected.",
                         ticket.number,
                     )
                 )

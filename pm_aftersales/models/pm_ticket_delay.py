@@ -19,7 +19,9 @@ class PmTicketDelay(models.Model):
         ondelete="cascade",
         domain="[('ticket_id', '=', ticket_id), ('state', 'in', ('running', 'paused'))]",
     )
-    milestone_type = fields.Selection(related="milestone_id.milestone_type", store=True, string="Milestone Kind")
+    milestone_type = fields.Selection(
+        related="milestone_id.milestone_type", store=True, string="Milestone Kind"
+    )
     reason_id = fields.Many2one("pm.delay.reason", string="Reason", required=True)
     explanation = fields.Text(
         required=True, help="What the owner is told: why the limit cannot be met."

@@ -44,17 +44,31 @@ class TestAcceptanceFollowup(PmServiceCommon):
         with freeze_time(when):
             return self.env["pm.ticket.acceptance"].create(
                 dict(
-                    {"ticket_id": job.id, "result": "accepted", "signature": SIGNATURE,
-                     "signed_by": "Owner A", "partner_id": self.owner_a.id},
+                    {
+                        "ticket_id": job.id,
+                        "result": "accepted",
+                        "signature": SIGNATURE,
+                        "signed_by": "Owner A",
+                        "partner_id": self.owner_a.id,
+                    },
                     **vals,
                 )
             )
 
     def _followup(self, job, speed=5, attitude=5, quality=5, when=T0 + 5 * H):
         with freeze_time(when):
-            return self.env["pm.ticket.followup"].with_user(self.users["assistant"]).create(
-                {"ticket_id": job.id, "score_speed": speed, "score_attitude": attitude,
-                 "score_quality": quality, "comment": "Fine"}
+            return (
+                self.env["pm.ticket.followup"]
+                .with_user(self.users["assistant"])
+                .create(
+                    {
+                        "ticket_id": job.id,
+                        "score_speed": speed,
+                        "score_attitude": attitude,
+                        "score_quality": quality,
+                        "comment": "Fine",
+                    }
+                )
             )
 
     def test_accept_with_signature_starts_the_followup_clock(self):
@@ -69,15 +83,16 @@ class TestAcceptanceFollowup(PmServiceCommon):
 
     def test_accept_without_signature_is_refused(self):
         job = self._finished_job()
-        with self.assertRaisesRegex(ValidationError, "needs a signature"), \
-                self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "needs a signature"), self.env.cr.savepoint():
             self._accept(job, signature=False)
         self.assertEqual(job.service_state, "done")
 
     def test_reject_sends_back_for_rework(self):
         job = self._finished_job()
-        with self.assertRaisesRegex(ValidationError, "the reason is required"), \
-                self.env.cr.savepoint():
+        with (
+            self.assertRaisesRegex(ValidationError, "the reason is required"),
+            self.env.cr.savepoint(),
+        ):
             self._accept(job, result="rejected", signature=False, reason="  ")
         self._accept(job, result="rejected", signature=False, reason="Still dripping")
         self.assertEqual(job.service_state, "on_site")
@@ -116,8 +131,12 @@ class TestAcceptanceFollowup(PmServiceCommon):
         job = self._finished_job()
         self._accept(job)
         for scores in ((0, 5, 5), (5, 6, 5), (5, 5, -1)):
-            with self.subTest(scores=scores), self.assertRaises(IntegrityError) as cm, \
-                    mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            with (
+                self.subTest(scores=scores),
+                self.assertRaises(IntegrityError) as cm,
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
                 self._followup(job, *scores)
             self.assertIn(
                 "from 1 (very poor) to 5",
@@ -136,9 +155,7 @@ class TestAcceptanceFollowup(PmServiceCommon):
         self.assertEqual(job.complaint_ids, complaint)
         self.assertEqual(complaint.partner_id, self.owner_a)
         self.assertEqual(complaint.unit_id, self.unit_a)
-        self.assertEqual(
-            complaint.concerned_employee_id.user_id, self.tech_plumber
-        )
+        self.assertEqual(complaint.concerned_employee_id.user_id, self.tech_plumber)
         self.assertEqual(
             complaint.category_id, self.env.ref("pm_aftersales.helpdesk_category_complaint_quality")
         )
@@ -162,9 +179,9 @@ class TestComplaint(PmServiceCommon):
             category=category or self.cat_complaint_attitude,
             when=when,
             name="Rude technician",
-            concerned_employee_id=self.env["hr.employee"].search(
-                [("user_id", "=", self.tech_mason.id)]
-            ).id,
+            concerned_employee_id=self.env["hr.employee"]
+            .search([("user_id", "=", self.tech_mason.id)])
+            .id,
         )
 
     def test_limits_per_complaint_type(self):
@@ -188,10 +205,12 @@ class TestComplaint(PmServiceCommon):
         self.assertEqual(self._milestone(complaint, "response").state, "met")
         with self.assertRaisesRegex(UserError, "upheld"):
             complaint.action_resolve_complaint()
-        complaint.write({
-            "complaint_upheld": "upheld",
-            "complaint_cause_id": self.env.ref("pm_aftersales.pm_complaint_cause_attitude").id,
-        })
+        complaint.write(
+            {
+                "complaint_upheld": "upheld",
+                "complaint_cause_id": self.env.ref("pm_aftersales.pm_complaint_cause_attitude").id,
+            }
+        )
         with freeze_time(T0 + 5 * H):
             complaint.action_resolve_complaint()
         self.assertEqual(complaint.service_state, "verified")

@@ -27,9 +27,9 @@ class TestDispatch(PmServiceCommon):
         self.assertTrue(all(row["on_duty"] for row in rows))
 
     def test_off_duty_technician_comes_after(self):
-        self.env["hr.employee"].search([("user_id", "=", self.leader.id)]).resource_calendar_id = (
-            self.calendar_office
-        )
+        self.env["hr.employee"].search(
+            [("user_id", "=", self.leader.id)]
+        ).resource_calendar_id = self.calendar_office
         job = self._create_job(when=T0 + timedelta(hours=10))  # Monday 20:00
         with freeze_time(T0 + timedelta(hours=10)):
             rows = job._get_dispatch_candidates()
@@ -40,9 +40,9 @@ class TestDispatch(PmServiceCommon):
         job = self._create_job()
         with freeze_time(T0 + M):
             wizard = Form(
-                self.env["pm.dispatch.wizard"].with_user(self.users["assistant"]).with_context(
-                    default_ticket_id=job.id
-                )
+                self.env["pm.dispatch.wizard"]
+                .with_user(self.users["assistant"])
+                .with_context(default_ticket_id=job.id)
             )
             wizard.user_id = self.tech_plumber
             wizard.crew_ids.add(self.tech_mason)
@@ -82,8 +82,9 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.assignment_ids[:1].mode, "auto")
 
     def test_outsourced(self):
-        vendor = self.env["res.partner"].create({"name": "Fix-It Ltd", "pm_is_vendor": True,
-                                                 "is_company": True})
+        vendor = self.env["res.partner"].create(
+            {"name": "Fix-It Ltd", "pm_is_vendor": True, "is_company": True}
+        )
         job = self._create_job()
         wizard = self.env["pm.dispatch.wizard"].create(
             {"ticket_id": job.id, "mode": "vendor", "vendor_id": vendor.id}
@@ -93,8 +94,12 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.assignment_ids[:1].mode, "vendor")
         staff = self.env["res.partner"].create({"name": "Vendor tech", "parent_id": vendor.id})
         user = self.env["res.users"].create(
-            {"name": "Vendor tech", "login": "vendor_tech", "partner_id": staff.id,
-             "group_ids": [Command.set([self.env.ref("pm_aftersales.group_pm_vendor").id])]}
+            {
+                "name": "Vendor tech",
+                "login": "vendor_tech",
+                "partner_id": staff.id,
+                "group_ids": [Command.set([self.env.ref("pm_aftersales.group_pm_vendor").id])],
+            }
         )
         self.assertEqual(self.env["helpdesk.ticket"].with_user(user).search([]), job)
         with freeze_time(T0 + 10 * M):
@@ -108,7 +113,9 @@ class TestDispatch(PmServiceCommon):
         self.assertFalse(job.user_id)
         # every technician of the crew sees the pool
         for tech in (self.tech_plumber, self.tech_mason):
-            self.assertIn(job, self.env["helpdesk.ticket"].with_user(tech).search([("in_pool", "=", True)]))
+            self.assertIn(
+                job, self.env["helpdesk.ticket"].with_user(tech).search([("in_pool", "=", True)])
+            )
         with freeze_time(T0 + 2 * M):
             job.with_user(self.tech_mason).action_grab()
         self.assertEqual(job.user_id, self.tech_mason)
@@ -138,8 +145,13 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.checkin_date, T0 + 12 * M)
         with self.assertRaisesRegex(UserError, "Describe the work done"):
             tech_job.action_complete()
-        tech_job.write({"diagnosis": "Corroded joint", "work_done": "Joint replaced",
-                        "materials": "1 joint DN20"})
+        tech_job.write(
+            {
+                "diagnosis": "Corroded joint",
+                "work_done": "Joint replaced",
+                "materials": "1 joint DN20",
+            }
+        )
         with freeze_time(T0 + 3 * 60 * M):
             tech_job.action_complete()
         self.assertEqual(job.service_state, "done")

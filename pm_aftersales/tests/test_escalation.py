@@ -20,8 +20,11 @@ class TestEscalation(PmServiceCommon):
 
     def _activities(self, job, user):
         return job.activity_ids.filtered(
-            lambda a: a.user_id == user
-            and a.activity_type_id == self.env.ref("pm_aftersales.mail_activity_type_escalation")
+            lambda a: (
+                a.user_id == user
+                and a.activity_type_id
+                == self.env.ref("pm_aftersales.mail_activity_type_escalation")
+            )
         )
 
     def test_levels_once_each_and_never_twice(self):
@@ -92,10 +95,14 @@ class TestEscalation(PmServiceCommon):
                 raise ValueError("boom")
             return original(records)
 
-        with patch.object(PmTicketMilestone, "_escalate", failing), \
-                self.assertLogs("odoo.addons.pm_aftersales.models.pm_ticket_milestone", "ERROR"):
+        with (
+            patch.object(PmTicketMilestone, "_escalate", failing),
+            self.assertLogs("odoo.addons.pm_aftersales.models.pm_ticket_milestone", "ERROR"),
+        ):
             done = self._cron(T0 + 6 * M)
-        self.assertEqual(done, self._milestone(jobs[0], "response") | self._milestone(jobs[2], "response"))
+        self.assertEqual(
+            done, self._milestone(jobs[0], "response") | self._milestone(jobs[2], "response")
+        )
         self.assertEqual(bad.escalation_level, 0)
         self.assertEqual(self._milestone(jobs[2], "response").escalation_level, 1)
 

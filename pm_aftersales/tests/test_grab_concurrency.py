@@ -19,16 +19,25 @@ class TestGrabConcurrency(BaseCase):
         with cls.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
             techs = [
-                new_test_user(env, login=f"grab_tech_{i}", groups="pm_aftersales.group_pm_technician")
+                new_test_user(
+                    env, login=f"grab_tech_{i}", groups="pm_aftersales.group_pm_technician"
+                )
                 for i in range(2)
             ]
             team = env["helpdesk.ticket.team"].create(
-                {"name": "Grab crew", "alias_name": "grab-crew-test",
-                 "user_ids": [Command.set([t.id for t in techs])]}
+                {
+                    "name": "Grab crew",
+                    "alias_name": "grab-crew-test",
+                    "user_ids": [Command.set([t.id for t in techs])],
+                }
             )
             ticket = env["helpdesk.ticket"].create(
-                {"name": "Grab me", "description": "<p>x</p>", "team_id": team.id,
-                 "ticket_type_id": env.ref("pm_aftersales.pm_ticket_type_minor_repair").id}
+                {
+                    "name": "Grab me",
+                    "description": "<p>x</p>",
+                    "team_id": team.id,
+                    "ticket_type_id": env.ref("pm_aftersales.pm_ticket_type_minor_repair").id,
+                }
             )
             ticket._dispatch(pool=True)
             cls.ids = {"techs": [t.id for t in techs], "team": team.id, "ticket": ticket.id}
@@ -71,11 +80,13 @@ class TestGrabConcurrency(BaseCase):
             thread.start()
         for thread in threads:
             thread.join(timeout=60)
-        self.assertEqual(sorted(r.split(":")[0] for r in results.values()), ["lost", "won"], results)
+        self.assertEqual(
+            sorted(r.split(":")[0] for r in results.values()), ["lost", "won"], results
+        )
         with self.registry.cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             ticket = env["helpdesk.ticket"].browse(self.ids["ticket"])
-            winner = self.ids["techs"][[k for k, v in results.items() if v == "won"][0]]
+            winner = self.ids["techs"][next(k for k, v in results.items() if v == "won")]
             self.assertEqual(ticket.user_id.id, winner)
             self.assertFalse(ticket.in_pool)
             self.assertEqual(len(ticket.assignment_ids.filtered(lambda a: a.mode == "pool")), 1)

@@ -30,7 +30,9 @@ class TestHotline(PmServiceCommon):
         job = self.env["helpdesk.ticket"].browse(action["res_id"])
         self.assertEqual(job.partner_id, self.owner_a)
         self.assertEqual(job.unit_id, self.unit_a)
-        self.assertEqual(job.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone"))
+        self.assertEqual(
+            job.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        )
         self.assertEqual(self._milestone(job, "arrival").deadline, T0 + timedelta(minutes=15))
         self.assertEqual(job.report_date, T0)
         self.assertEqual(job.estate_id, self.estate)
@@ -76,5 +78,5 @@ class TestHotline(PmServiceCommon):
         (job_zh | job_en)._send_acknowledgement()
         body_zh = job_zh.message_ids.filtered(lambda m: self.owner_a in m.partner_ids).body
         body_en = job_en.message_ids.filtered(lambda m: self.owner_b in m.partner_ids).body
-        self.assertIn("已登记", body_zh)
+        self.assertIn("已受理", body_zh)
         self.assertIn("is registered as job", body_en)

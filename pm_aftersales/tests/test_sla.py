@@ -223,8 +223,12 @@ class TestSlaRules(PmServiceCommon):
     def test_rule_duration_must_be_positive(self):
         rule = self.env["pm.sla.rule"].create({"name": "Test"})
         for duration in (0, -15):
-            with self.subTest(duration=duration), self.assertRaises(IntegrityError) as cm, \
-                    mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+            with (
+                self.subTest(duration=duration),
+                self.assertRaises(IntegrityError) as cm,
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
                 self.env["pm.sla.rule.line"].create(
                     {"rule_id": rule.id, "milestone_type": "arrival", "duration": duration}
                 )
@@ -238,11 +242,15 @@ class TestSlaRules(PmServiceCommon):
             {
                 "name": "VIP burst pipe",
                 "sequence": 1,
-                "category_ids": [Command.set(self.env.ref(
-                    "pm_aftersales.helpdesk_category_water_electric").ids)],
+                "category_ids": [
+                    Command.set(self.env.ref("pm_aftersales.helpdesk_category_water_electric").ids)
+                ],
                 "priority": "3",
-                "line_ids": [Command.create(
-                    {"milestone_type": "arrival", "duration": 10, "duration_uom": "minute"})],
+                "line_ids": [
+                    Command.create(
+                        {"milestone_type": "arrival", "duration": 10, "duration_uom": "minute"}
+                    )
+                ],
             }
         )
         # a sub-category of water & electric, priority 3 by its type: the special rule

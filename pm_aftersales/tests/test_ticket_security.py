@@ -19,24 +19,36 @@ class TestTicketSecurity(PmServiceCommon):
             user_id=cls.leader.id, technician_ids=[Command.set(cls.tech_mason.ids)]
         )
         cls.other_crew = cls.env["helpdesk.ticket.team"].create(
-            {"name": "Other crew", "alias_name": "other-crew-test",
-             "user_ids": [Command.set(cls.tech_mason.ids)]}
+            {
+                "name": "Other crew",
+                "alias_name": "other-crew-test",
+                "user_ids": [Command.set(cls.tech_mason.ids)],
+            }
         )
         cls.job_other_pool = cls._create_job_cls(team_id=cls.other_crew.id)
         cls.job_other_pool._dispatch(pool=True)
         cls.job_company_b = cls.env["helpdesk.ticket"].create(
-            {"name": "Other company", "description": "<p>x</p>",
-             "company_id": cls.company_b.id,
-             "ticket_type_id": cls.type_minor.id}
+            {
+                "name": "Other company",
+                "description": "<p>x</p>",
+                "company_id": cls.company_b.id,
+                "ticket_type_id": cls.type_minor.id,
+            }
         )
 
     @classmethod
     def _create_job_cls(cls, **vals):
         return cls.env["helpdesk.ticket"].create(
             dict(
-                {"name": "Job", "description": "<p>x</p>", "category_id": cls.cat_water_leak.id,
-                 "unit_id": cls.unit_a.id, "partner_id": cls.owner_a.id, "team_id": cls.crew.id,
-                 "report_date": T0},
+                {
+                    "name": "Job",
+                    "description": "<p>x</p>",
+                    "category_id": cls.cat_water_leak.id,
+                    "unit_id": cls.unit_a.id,
+                    "partner_id": cls.owner_a.id,
+                    "team_id": cls.crew.id,
+                    "report_date": T0,
+                },
                 **vals,
             )
         )
@@ -69,7 +81,9 @@ class TestTicketSecurity(PmServiceCommon):
                 records = self._visible(self.tech_plumber, model)
                 self.assertIn(self.job_plumber, records.ticket_id)
                 self.assertNotIn(self.job_mason, records.ticket_id)
-                self.assertIn(self.job_mason, self._visible(self.users["assistant"], model).ticket_id)
+                self.assertIn(
+                    self.job_mason, self._visible(self.users["assistant"], model).ticket_id
+                )
         with self.assertRaises(AccessError):
             self.job_mason.milestone_ids.with_user(self.tech_plumber).read(["deadline"])
         # technicians read their milestones but never write them directly
@@ -78,8 +92,13 @@ class TestTicketSecurity(PmServiceCommon):
 
     def test_assistant_sees_every_job_of_the_company(self):
         visible = self._visible(self.users["assistant"])
-        for job in (self.job_plumber, self.job_mason, self.job_pool, self.job_crew,
-                    self.job_other_pool):
+        for job in (
+            self.job_plumber,
+            self.job_mason,
+            self.job_pool,
+            self.job_crew,
+            self.job_other_pool,
+        ):
             self.assertIn(job, visible)
         self.assertNotIn(self.job_company_b, visible)
         with self.assertRaises(AccessError):
@@ -101,8 +120,13 @@ class TestTicketSecurity(PmServiceCommon):
             owner_b_job.with_user(self.user_owner_a).read(["name"])
         with self.assertRaises(AccessError):
             self.job_plumber.with_user(self.user_owner_a).write({"name": "x"})
-        for model in ("pm.ticket.milestone", "pm.ticket.assignment", "pm.ticket.delay",
-                      "pm.ticket.followup", "pm.sla.rule"):
+        for model in (
+            "pm.ticket.milestone",
+            "pm.ticket.assignment",
+            "pm.ticket.delay",
+            "pm.ticket.followup",
+            "pm.sla.rule",
+        ):
             with self.subTest(model=model), self.assertRaises(AccessError):
                 self._visible(self.user_owner_a, model)
 
@@ -111,7 +135,9 @@ class TestTicketSecurity(PmServiceCommon):
             {"name": "Fix-It Ltd", "is_company": True, "pm_is_vendor": True}
         )
         staff = new_test_user(
-            self.env, login="fixit_tech", groups="pm_aftersales.group_pm_vendor",
+            self.env,
+            login="fixit_tech",
+            groups="pm_aftersales.group_pm_vendor",
             parent_id=vendor.id,
         )
         self.job_mason._dispatch(vendor=vendor)

@@ -1,0 +1,60 @@
+"""Service orders (issue 3): ticket creation and the escalation job."""
+
+from harness import benchmark
+
+
+def _job_vals(env, i, full):
+    unit = env["pm.unit"].search([], limit=1, offset=i % 50)
+    vals = {
+        "name": f"Bench job {i}",
+        "description": "<p>Leak</p>",
+        "partner_id": unit.owner_ids[:1].id or env.user.partner_id.id,
+        "team_id": env["helpdesk.ticket.team"].search([], limit=1).id,
+    }
+    if full:
+        vals.update(
+            category_id=env.ref("pm_aftersales.helpdesk_category_burst_pipe").id,
+            unit_id=unit.id,
+        )
+    return vals
+
+
+@benchmark
+def service_ticket_creation(bench):
+    """Plain helpdesk_mgmt ticket vs a job with type, category, unit, time
+    limits: one create per ticket, as the hotline does."""
+    env = bench.env
+    units = bench.generator.estates(1, 1, floors=10, units_per_floor=5)
+    bench.generator.owners(units)
+    n = bench.size(200)
+    Ticket = env["helpdesk.ticket"]
+    for label, full in (("plain helpdesk ticket", False), ("job with unit and time limits", True)):
+        vals = [_job_vals(env, i, full) for i in range(n)]
+        Ticket.create(vals[0])  # warm the caches
+        with bench.measure(f"create: {label}", n):
+            for v in vals:
+                Ticket.create(v)
+                env.flush_all()
+    plain, full = bench.results[-2], bench.results[-1]
+    ratio_q = full.queries_per_item / plain.queries_per_item
+    ratio_t = full.per_item_ms / plain.per_item_ms
+    full.note = f"x{ratio_q:.2f} queries, x{ratio_t:.2f} time vs plain (goal <= 1.3)"
+
+
+@benchmark
+def service_escalation(bench):
+    """The escalation job with 10,000 and 100,000 open jobs, 1 % newly due:
+    finding them (queries must not grow) and each escalation made."""
+    Milestone = bench.env["pm.ticket.milestone"]
+    domain = [("state", "=", "running"), ("next_escalation_date", "<=", Milestone._now())]
+    first, total = bench.size(10000), bench.size(100000)
+    open_jobs = 0
+    for batch in (first, total - first):
+        bench.generator.tickets_sql(batch)
+        open_jobs += batch
+        with bench.measure(f"find due escalations ({open_jobs} open jobs)", 1) as box:
+            found = Milestone.search(domain)
+            box["note"] = f"{len(found)} due"
+    escalated = found[: bench.size(200)]
+    with bench.measure("escalations made, each", len(escalated)):
+        escalated._escalate()
