@@ -240,6 +240,13 @@ write(
     header=[
         "    <!-- Demo staff speak Chinese: the language must be active before their users. -->",
         '    <function model="res.lang" name="_activate_lang" eval="[[], \'zh_CN\']" />',
+        '    <record id="base.main_company" model="res.company">',
+        '        <field name="name">杭州翠湖物业服务有限公司</field>',
+        '        <field name="phone">0571-8888 1234</field>',
+        '        <field name="email">service@cuihu-pm.example.com</field>',
+        '        <field name="city">杭州市</field>',
+        '        <field name="country_id" ref="base.cn" />',
+        "    </record>",
     ],
 )
 

@@ -36,6 +36,7 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     ticket_type_id = fields.Many2one("pm.ticket.type", string="Type", tracking=True, index=True)
     is_complaint = fields.Boolean(related="ticket_type_id.is_complaint", store=True)
+    needs_visit = fields.Boolean(related="ticket_type_id.needs_visit")
     trade_id = fields.Many2one(
         "pm.trade", compute="_compute_trade_id", store=True, readonly=False, index=True
     )

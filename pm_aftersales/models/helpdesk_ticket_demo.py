@@ -17,6 +17,12 @@ class HelpdeskTicket(models.Model):
     def _pm_demo_scenario(self):
         ref = self.env.ref
         now = fields.Datetime.now().replace(second=0, microsecond=0)
+        # The demo owners read Chinese: their messages are rendered now, before
+        # the install would load the translations.
+        if self.env["res.lang"]._lang_get("zh_CN"):
+            self.env["ir.module.module"].search(
+                [("name", "=", "pm_aftersales")]
+            )._load_module_terms(["pm_aftersales"], ["zh_CN"])
         tech = {
             key: ref(f"pm_aftersales.user_{key}")
             for key in ("tech", "tech_02", "tech_03", "tech_05", "tech_06", "tech_09")

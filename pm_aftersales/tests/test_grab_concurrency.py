@@ -1,10 +1,15 @@
 import threading
 
-from odoo import Command, api
+from odoo import Command, api, sql_db
 from odoo.exceptions import UserError
-from odoo.modules.registry import Registry
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tests.common import new_test_user
+
+
+def _cursor():
+    """A real connection of its own, whatever test mode the registry is in:
+    the race needs two independent transactions."""
+    return sql_db.db_connect(get_db_name()).cursor()
 
 
 @tagged("post_install", "-at_install")
@@ -15,8 +20,7 @@ class TestGrabConcurrency(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.registry = Registry(get_db_name())
-        with cls.registry.cursor() as cr:
+        with _cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
             techs = [
                 new_test_user(
@@ -44,7 +48,7 @@ class TestGrabConcurrency(BaseCase):
 
     @classmethod
     def tearDownClass(cls):
-        with cls.registry.cursor() as cr:
+        with _cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             ticket = env["helpdesk.ticket"].browse(cls.ids["ticket"])
             ticket.unlink()
@@ -60,11 +64,11 @@ class TestGrabConcurrency(BaseCase):
         results = {}
 
         def take(index, user_id):
-            with self.registry.cursor() as cr:
+            with _cursor() as cr:
                 env = api.Environment(cr, user_id, {})
                 ticket = env["helpdesk.ticket"].browse(self.ids["ticket"])
                 ticket.in_pool  # noqa: B018 - read before the race, as the form did
-                barrier.wait()
+                barrier.wait(timeout=30)
                 try:
                     ticket.action_grab()
                     cr.commit()
@@ -83,7 +87,7 @@ class TestGrabConcurrency(BaseCase):
         self.assertEqual(
             sorted(r.split(":")[0] for r in results.values()), ["lost", "won"], results
         )
-        with self.registry.cursor() as cr:
+        with _cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {})
             ticket = env["helpdesk.ticket"].browse(self.ids["ticket"])
             winner = self.ids["techs"][next(k for k, v in results.items() if v == "won")]

@@ -80,3 +80,20 @@ class TestHotline(PmServiceCommon):
         body_en = job_en.message_ids.filtered(lambda m: self.owner_b in m.partner_ids).body
         self.assertIn("已受理", body_zh)
         self.assertIn("is registered as job", body_en)
+
+    def test_registration_through_rpc_values(self):
+        """The wizard created in one call (as JSON-RPC does) keeps what its
+        computes found."""
+        wizard = self.env["pm.hotline.wizard"].create(
+            {
+                "phone": "13900139000",
+                "category_id": self.cat_water_leak.id,
+                "description": "<p>Leak</p>",
+            }
+        )
+        self.assertEqual(wizard.partner_id, self.owner_b)
+        self.assertEqual(wizard.unit_id, self.unit_b)
+        self.assertEqual(wizard.ticket_type_id, self.type_minor)
+        wizard.invalidate_recordset()
+        job = self.env["helpdesk.ticket"].browse(wizard.action_register()["res_id"])
+        self.assertEqual((job.partner_id, job.unit_id), (self.owner_b, self.unit_b))

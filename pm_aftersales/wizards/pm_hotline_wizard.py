@@ -22,11 +22,14 @@ class PmHotlineWizard(models.TransientModel):
         string="Caller",
         compute="_compute_partner_id",
         store=True,
+        precompute=True,
         readonly=False,
     )
     caller_name = fields.Char(help="Name of a caller who is not registered yet.")
     unit_ids = fields.Many2many("pm.unit", compute="_compute_unit_ids", string="Caller's Units")
-    unit_id = fields.Many2one("pm.unit", compute="_compute_unit_id", store=True, readonly=False)
+    unit_id = fields.Many2one(
+        "pm.unit", compute="_compute_unit_id", store=True, readonly=False, precompute=True
+    )
     public_area_id = fields.Many2one("pm.public.area", string="Public Area")
     category_id = fields.Many2one("helpdesk.ticket.category", string="Category", required=True)
     ticket_type_id = fields.Many2one(
@@ -34,11 +37,16 @@ class PmHotlineWizard(models.TransientModel):
         string="Type",
         compute="_compute_ticket_type_id",
         store=True,
+        precompute=True,
         readonly=False,
         required=True,
     )
-    priority = fields.Selection(PRIORITIES, compute="_compute_priority", store=True, readonly=False)
-    name = fields.Char(string="Title", compute="_compute_name", store=True, readonly=False)
+    priority = fields.Selection(
+        PRIORITIES, compute="_compute_priority", store=True, readonly=False, precompute=True
+    )
+    name = fields.Char(
+        string="Title", compute="_compute_name", store=True, readonly=False, precompute=True
+    )
     description = fields.Html(required=True)
     appointment_date = fields.Datetime(string="Appointment")
     notify_owner = fields.Boolean(string="Tell the Owner", default=True)
@@ -57,7 +65,7 @@ class PmHotlineWizard(models.TransientModel):
     def _compute_partner_id(self):
         for wizard in self:
             if wizard.partner_id not in wizard.partner_ids:
-                wizard.partner_id = wizard.partner_ids[:1]
+                wizard.partner_id = wizard.partner_ids[:1]._origin
 
     @api.depends("partner_id")
     def _compute_unit_ids(self):
@@ -70,7 +78,7 @@ class PmHotlineWizard(models.TransientModel):
     def _compute_unit_id(self):
         for wizard in self:
             if wizard.unit_id not in wizard.unit_ids:
-                wizard.unit_id = wizard.unit_ids[:1] if len(wizard.unit_ids) == 1 else False
+                wizard.unit_id = wizard.unit_ids._origin if len(wizard.unit_ids) == 1 else False
 
     @api.depends("category_id")
     def _compute_ticket_type_id(self):
