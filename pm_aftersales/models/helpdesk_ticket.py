@@ -3,7 +3,7 @@ from psycopg2.errors import LockNotAvailable, SerializationFailure
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, html2plaintext
+from odoo.tools import SQL, html2plaintext, mute_logger
 
 # Workflow of a service job, in order. Each stage carries one of these.
 SERVICE_STATES = [
@@ -635,7 +635,8 @@ class HelpdeskTicket(models.Model):
         if not self.in_pool:
             raise UserError(self.env._("Job %s is not in the pool.", self.number))
         try:
-            with self.env.cr.savepoint(flush=False):
+            # a lost race is expected: not an error worth logging
+            with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
                 self.env.cr.execute(
                     SQL(
                         "SELECT user_id FROM helpdesk_ticket WHERE id = %s "

@@ -2,6 +2,8 @@ import threading
 
 from odoo import Command, api, sql_db
 from odoo.exceptions import UserError
+from odoo.modules.registry import Registry
+from odoo.orm.environments import Transaction
 from odoo.tests import BaseCase, get_db_name, tagged
 from odoo.tests.common import new_test_user
 
@@ -12,6 +14,13 @@ def _cursor():
     return sql_db.db_connect(get_db_name()).cursor()
 
 
+def _env(cr, uid, registry):
+    # Odoo's runner holds the registry lock while it runs the tests: the
+    # threads must not ask Registry() for it, they get it handed.
+    cr.transaction = Transaction(registry)
+    return api.Environment(cr, uid, {})
+
+
 @tagged("post_install", "-at_install")
 class TestGrabConcurrency(BaseCase):
     """Two technicians click "Take from Pool" at the same moment, in two
@@ -20,6 +29,7 @@ class TestGrabConcurrency(BaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.pm_registry = Registry(get_db_name())
         with _cursor() as cr:
             env = api.Environment(cr, api.SUPERUSER_ID, {"tracking_disable": True})
             techs = [
@@ -65,7 +75,7 @@ class TestGrabConcurrency(BaseCase):
 
         def take(index, user_id):
             with _cursor() as cr:
-                env = api.Environment(cr, user_id, {})
+                env = _env(cr, user_id, self.pm_registry)
                 ticket = env["helpdesk.ticket"].browse(self.ids["ticket"])
                 ticket.in_pool  # noqa: B018 - read before the race, as the form did
                 barrier.wait(timeout=30)
