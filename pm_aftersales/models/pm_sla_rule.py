@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
 
@@ -32,36 +32,61 @@ class PmSlaRule(models.Model):
     line_ids = fields.One2many("pm.sla.rule.line", "rule_id", string="Milestones", copy=True)
     description = fields.Text(translate=True)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @tools.ormcache()
+    def _get_rules_data(self):
+        """The matching criteria of every active rule, in order: read once and
+        kept until a rule changes, so that creating a job costs no rule query."""
+        rules = self.sudo().search([])
+        return tuple(
+            (
+                rule.id,
+                rule.company_id.id,
+                frozenset(rule.ticket_type_ids.ids),
+                frozenset(rule.category_ids.ids),
+                rule.priority or None,
+                frozenset(rule.team_ids.ids),
+            )
+            for rule in rules
+        )
+
     @api.model
     def _find_for_tickets(self, tickets):
-        """Map each ticket to the rule that governs it (or an empty recordset).
+        """Map each ticket to the rule that governs it (or an empty recordset):
+        the first rule, by sequence, whose criteria it meets."""
+        rules_data = self._get_rules_data()
+        result = {}
+        for ticket in tickets:
+            category_path = {
+                int(cid) for cid in (ticket.category_id.parent_path or "").split("/") if cid
+            }
+            rule_id = next(
+                (data[0] for data in rules_data if self._data_matches(data, ticket, category_path)),
+                None,
+            )
+            result[ticket] = self.browse(rule_id)
+        return result
 
-        All candidate rules are read once, whatever the number of tickets.
-        """
-        rules = self.search([("company_id", "in", tickets.company_id.ids + [False])])
-        return {ticket: rules._match(ticket) for ticket in tickets}
-
-    def _match(self, ticket):
-        for rule in self:
-            if rule._matches(ticket):
-                return rule
-        return self.browse()
-
-    def _matches(self, ticket):
-        self.ensure_one()
-        if self.company_id and self.company_id != ticket.company_id:
-            return False
-        if self.ticket_type_ids and ticket.ticket_type_id not in self.ticket_type_ids:
-            return False
-        if self.priority and ticket.priority != self.priority:
-            return False
-        if self.team_ids and ticket.team_id not in self.team_ids:
-            return False
-        if self.category_ids:
-            category = ticket.category_id
-            if not category:
-                return False
-            ancestors = {int(cid) for cid in (category.parent_path or "").split("/") if cid}
-            if not ancestors & set(self.category_ids.ids):
-                return False
-        return True
+    @api.model
+    def _data_matches(self, data, ticket, category_path):
+        _rule_id, company_id, type_ids, category_ids, priority, team_ids = data
+        return (
+            (not company_id or company_id == ticket.company_id.id)
+            and (not type_ids or ticket.ticket_type_id.id in type_ids)
+            and (not priority or ticket.priority == priority)
+            and (not team_ids or ticket.team_id.id in team_ids)
+            and (not category_ids or bool(category_path & category_ids))
+        )

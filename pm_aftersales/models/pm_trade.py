@@ -22,4 +22,10 @@ class PmTrade(models.Model):
         "pm.warranty.period", "trade_id", string="Warranty Periods"
     )
 
+    def write(self, vals):
+        if "active" in vals:
+            # archiving a trade removes its warranty (cached periods)
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
     _code_uniq = models.Constraint("UNIQUE(code)", "A trade with this code already exists.")

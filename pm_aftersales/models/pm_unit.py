@@ -152,20 +152,17 @@ class PmUnit(models.Model):
         """Return the unit's warranty line for ``trade`` (a pm.trade record),
         an empty recordset when the trade has no warranty period."""
         self.ensure_one()
-        Warranty = self.env["pm.unit.warranty"]
-        # SQL-view lines cached earlier may predate a new handover date or
-        # period: read them afresh.
-        Warranty.invalidate_model()
-        return Warranty.search_fetch(
-            [("unit_id", "=", self.id), ("trade_id", "=", trade.id)],
-            ["handover_date", "warranty_end"],
-        )
+        return self.env["pm.unit.warranty"]._get_lines(self, trade)
 
     def is_in_warranty(self, trade, date=None):
         """Whether work of ``trade`` on this unit is still under warranty on
         ``date`` (today by default)."""
-        warranty = self.get_warranty(trade)
-        return bool(warranty) and warranty._is_valid_on(date)
+        self.ensure_one()
+        date = date or fields.Date.context_today(self)
+        end = self.env["pm.warranty.period"]._get_warranty_end(
+            self.handover_date, trade.id, self.company_id.id
+        )
+        return bool(end) and self.handover_date <= date <= end
 
     def action_view_occupants(self):
         self.ensure_one()

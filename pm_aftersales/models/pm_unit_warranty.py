@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+# A line's id packs its unit and trade: (unit_id << ID_SHIFT) + trade_id.
+ID_SHIFT = 20
+
 WARRANTY_STATES = [
     ("pending", "Not Handed Over"),
     ("valid", "In Warranty"),
@@ -57,7 +60,7 @@ class PmUnitWarranty(models.Model):
     def _select(self):
         return f"""
             SELECT DISTINCT ON (u.id, p.trade_id)
-                (u.id::bigint << 20) + p.trade_id AS id,
+                (u.id::bigint << {ID_SHIFT}) + p.trade_id AS id,
                 u.id AS unit_id,
                 p.trade_id AS trade_id,
                 p.id AS period_id,
@@ -102,6 +105,19 @@ class PmUnitWarranty(models.Model):
     def _order_by(self):
         # The company's own period wins over the shared one.
         return "ORDER BY u.id, p.trade_id, p.company_id NULLS LAST"
+
+    @api.model
+    def _get_lines(self, units, trades):
+        """Warranty lines of ``units`` for ``trades``, read afresh in one query
+        (lines read earlier in the transaction may predate a new handover date
+        or period)."""
+        self.browse(
+            [(unit_id << ID_SHIFT) + trade_id for unit_id in units.ids for trade_id in trades.ids]
+        ).invalidate_recordset()
+        return self.search_fetch(
+            [("unit_id", "in", units.ids), ("trade_id", "in", trades.ids)],
+            ["unit_id", "trade_id", "handover_date", "warranty_end"],
+        )
 
     @api.depends("handover_date", "warranty_end")
     @api.depends_context("date")

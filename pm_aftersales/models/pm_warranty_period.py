@@ -1,6 +1,9 @@
 import calendar
+from datetime import date, timedelta
 
-from odoo import _, api, fields, models
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
 
@@ -66,3 +69,51 @@ class PmWarrantyPeriod(models.Model):
                         day=day,
                     )
                 )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
+
+    @api.model
+    @tools.ormcache()
+    def _get_periods_data(self):
+        """{(trade id, company id or 0): (duration, unit, season month, day)} of
+        the active trades, kept until a period or a trade changes: the hot path
+        (a job's in-warranty flag) needs no query."""
+        periods = self.sudo().search([("trade_id.active", "=", True)])
+        return {
+            (p.trade_id.id, p.company_id.id or 0): (
+                p.duration,
+                p.duration_uom,
+                p.season_end_month,
+                p.season_end_day,
+            )
+            for p in periods
+        }
+
+    @api.model
+    def _get_warranty_end(self, handover, trade_id, company_id):
+        """Last day of warranty of ``trade_id`` for a unit of ``company_id``
+        handed over on ``handover`` (None without a period). Same rules as
+        the SQL of pm.unit.warranty, which a test keeps in step."""
+        data = self._get_periods_data()
+        period = data.get((trade_id, company_id)) or data.get((trade_id, 0))
+        if not period or not handover:
+            return None
+        duration, uom, month, day = period
+        if uom == "day":
+            return handover + timedelta(days=duration - 1)
+        if uom in ("month", "year"):
+            delta = relativedelta(**{f"{uom}s": duration})
+            return handover + delta - timedelta(days=1)
+        season_end = date(handover.year, month, day)
+        return season_end + relativedelta(years=duration - 1 + (season_end <= handover))

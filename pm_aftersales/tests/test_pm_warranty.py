@@ -170,3 +170,27 @@ class TestPmWarranty(PmCommon):
                     "season_end_day": 29,
                 }
             )
+
+    def test_python_and_sql_end_dates_agree(self):
+        """Jobs use the Python end date, reports the SQL one: they must agree."""
+        trade = self.env["pm.trade"].create({"name": "Probe", "code": "probe"})
+        period = self.env["pm.warranty.period"].create({"trade_id": trade.id, "duration": 1})
+        Period = self.env["pm.warranty.period"]
+        cases = [("day", 30), ("month", 1), ("month", 6), ("year", 2), ("season", 2), ("season", 1)]
+        handovers = [
+            date(2024, 1, 31),
+            date(2024, 2, 29),
+            date(2024, 3, 15),
+            date(2024, 3, 16),
+            date(2024, 12, 31),
+            date(2025, 6, 30),
+        ]
+        for uom, duration in cases:
+            period.write({"duration": duration, "duration_uom": uom})
+            for handover in handovers:
+                self.unit_a.handover_date = handover
+                with self.subTest(uom=uom, duration=duration, handover=handover):
+                    self.assertEqual(
+                        Period._get_warranty_end(handover, trade.id, self.company.id),
+                        self.unit_a.get_warranty(trade).warranty_end,
+                    )

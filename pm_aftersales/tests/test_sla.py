@@ -282,18 +282,25 @@ class TestSlaRules(PmServiceCommon):
         self.assertFalse(job.next_deadline)
 
     def test_creation_query_count(self):
-        """Creating a job (rule, milestones, places) costs a bounded number of
-        queries, the same for the 1st and the 10th job."""
-        self._create_job()  # warm the caches
-        self.env.invalidate_all()
-        with freeze_time(T0), self.assertQueryCount(__system__=37):
-            self.env["helpdesk.ticket"].create(
-                {
-                    "name": "Leak",
-                    "description": "<p>Leak</p>",
-                    "category_id": self.cat_burst_pipe.id,
-                    "unit_id": self.unit_a.id,
-                    "partner_id": self.owner_a.id,
-                    "team_id": self.crew.id,
-                }
-            )
+        """Creating a job (rule, milestones, places, warranty) costs a bounded
+        number of queries, the same for the 2nd and the 12th job."""
+        vals = {
+            "name": "Leak",
+            "description": "<p>Leak</p>",
+            "category_id": self.cat_burst_pipe.id,
+            "unit_id": self.unit_a.id,
+            "partner_id": self.owner_a.id,
+            "team_id": self.crew.id,
+        }
+        Ticket = self.env["helpdesk.ticket"]
+        for existing in (1, 10):
+            for _i in range(existing):
+                self._create_job()
+            self.env.invalidate_all()
+            with (
+                self.subTest(existing=existing),
+                freeze_time(T0),
+                self.assertQueryCount(__system__=17),
+            ):
+                Ticket.create(dict(vals))
+                self.env.flush_all()
