@@ -62,7 +62,9 @@ class DataGenerator:
         return partners
 
     # ------------------------------------------------------------------ jobs
-    def tickets_sql(self, n, due_share=0.01, rule_xmlid="pm_aftersales.pm_sla_rule_minor_repair"):
+    def tickets_sql(
+        self, n, due_share=0.01, rule_xmlid="pm_aftersales.pm_sla_rule_minor_repair", team=None
+    ):
         """Insert ``n`` open jobs with a running completion milestone in bulk SQL
         (the ORM would take an hour for 100,000); ``due_share`` of them have
         an escalation due now. Returns the ids of the due milestones."""
@@ -78,15 +80,23 @@ class DataGenerator:
             INSERT INTO helpdesk_ticket
                 (number, name, description, company_id, stage_id, service_state, active,
                  priority, sequence, report_date, create_date, write_date, create_uid,
-                 write_uid, last_stage_update, ticket_type_id, sla_rule_id, kanban_state)
+                 write_uid, last_stage_update, ticket_type_id, sla_rule_id, kanban_state, team_id)
             SELECT %s || g, 'Bench job ' || g, '<p>bench</p>', %s, %s, 'new', true, '1', 10,
                    now() at time zone 'utc' - interval '1 hour',
                    now() at time zone 'utc', now() at time zone 'utc', 1, 1,
-                   now() at time zone 'utc', %s, %s, 'normal'
+                   now() at time zone 'utc', %s, %s, 'normal', %s
             FROM generate_series(1, %s) g
             RETURNING id
             """,
-            (prefix, company.id, stage.id, rule.ticket_type_ids[:1].id, rule.id, n),
+            (
+                prefix,
+                company.id,
+                stage.id,
+                rule.ticket_type_ids[:1].id,
+                rule.id,
+                team.id if team else None,
+                n,
+            ),
         )
         ticket_ids = [row[0] for row in cr.fetchall()]
         due = max(1, int(n * due_share))

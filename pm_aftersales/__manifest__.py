@@ -17,6 +17,7 @@
         "portal",
         "mail",
         "resource",
+        "survey",
     ],
     "data": [
         "security/pm_aftersales_security.xml",
@@ -53,6 +54,9 @@
         "wizards/pm_hotline_wizard_views.xml",
         "wizards/pm_dispatch_wizard_views.xml",
         "views/portal_vendor_templates.xml",
+        "views/portal_owner_templates.xml",
+        "views/pm_notice_views.xml",
+        "views/pm_survey_campaign_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -60,6 +64,11 @@
         "demo/pm_unit_demo.xml",
         "demo/pm_service_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "pm_aftersales/static/src/interactions/*.js",
+        ],
+    },
     "application": True,
     "installable": True,
 }

@@ -1,1 +1,2 @@
 from . import portal_vendor
+from . import portal_owner

@@ -27,3 +27,8 @@ from . import pm_ticket_assignment
 from . import pm_ticket_acceptance
 from . import pm_ticket_followup
 from . import hr_employee
+from . import pm_notice
+from . import pm_survey_campaign
+from . import survey_user_input
+from . import pm_survey_result
+from . import portal_wizard_user

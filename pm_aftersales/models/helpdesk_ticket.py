@@ -890,6 +890,35 @@ class HelpdeskTicket(models.Model):
         return action
 
     # ------------------------------------------------------------------
+    # E-mail channel
+    # ------------------------------------------------------------------
+    @api.model
+    def message_new(self, msg, custom_values=None):
+        """A mail to the crew's alias: helpdesk_mgmt matches the sender to a
+        contact by address; here the unit is guessed when the owner has only
+        one, and an unknown sender's mail waits, untyped, in the assistants'
+        "To sort" queue (nothing is lost)."""
+        ticket = super().message_new(msg, custom_values=custom_values)
+        ticket._pm_complete_mail_intake()
+        return ticket
+
+    def _pm_complete_mail_intake(self):
+        email_channel = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+        for ticket in self:
+            vals = {}
+            if not ticket.channel_id:
+                vals["channel_id"] = email_channel.id
+            units = (
+                ticket.partner_id.pm_unit_ids | ticket.partner_id.commercial_partner_id.pm_unit_ids
+            )
+            if not ticket.unit_id and not ticket.public_area_id and len(units) == 1:
+                vals["unit_id"] = units.id
+            if vals:
+                ticket.write(vals)
+            if units:
+                ticket._send_acknowledgement()
+
+    # ------------------------------------------------------------------
     # Owner notifications
     # ------------------------------------------------------------------
     def _notify_owner(self, template_xmlid):

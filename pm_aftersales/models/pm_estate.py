@@ -90,6 +90,35 @@ class PmEstate(models.Model):
         action["context"] = {"default_estate_id": self[:1].id}
         return action
 
+    def action_pm_grant_portal_owners(self):
+        """Give portal access to every current owner and resident of the
+        estate who has an e-mail address and no access yet."""
+        self.ensure_one()
+        partners = self.env["pm.unit.occupant"].search([("estate_id", "=", self.id)]).partner_id
+        with_email = partners.filtered("email")
+        wizard = self.env["portal.wizard"].create({"partner_ids": [(6, 0, with_email.ids)]})
+        granted = self.env["res.partner"]
+        for line in wizard.user_ids.filtered(
+            lambda line: not line.is_portal and not line.is_internal
+        ):
+            line.action_grant_access()
+            granted |= line.partner_id
+        (partners - granted).filtered(lambda p: p.user_ids)._pm_sync_owner_group()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "sticky": True,
+                "message": self.env._(
+                    "Portal access granted to %(granted)s owners and residents; "
+                    "%(without)s have no e-mail address.",
+                    granted=len(granted),
+                    without=len(partners - with_email),
+                ),
+            },
+        }
+
     def action_view_buildings(self):
         return self._get_action("pm_aftersales.pm_building_action")
 

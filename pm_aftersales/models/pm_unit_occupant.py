@@ -71,7 +71,9 @@ class PmUnitOccupant(models.Model):
         # must reach the database in that order, or the unique indexes on
         # current occupants would see both lines at once.
         self.flush_model(["active", "role", "unit_id", "partner_id"])
-        return super().create(vals_list)
+        occupants = super().create(vals_list)
+        occupants.partner_id._pm_sync_owner_group()
+        return occupants
 
     @api.depends("partner_id", "role")
     def _compute_display_name(self):

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.fields import Domain
 
 
@@ -37,6 +37,17 @@ class ResPartner(models.Model):
                 domain |= Domain("pm_occupant_ids", "any", [("unit_id", "in", unit_ids)])
             return domain
         return Domain("pm_occupant_ids", "any", [("unit_id", operator, value)])
+
+    def _pm_sync_owner_group(self):
+        """Portal users who hold or live in a unit get the owner role."""
+        group = self.env.ref("pm_aftersales.group_pm_owner")
+        users = (
+            self.sudo()
+            .filtered("pm_occupant_ids")
+            .user_ids.filtered(lambda u: u._is_portal() and group not in u.group_ids)
+        )
+        if users:
+            users.write({"group_ids": [Command.link(group.id)]})
 
     def action_view_pm_units(self):
         self.ensure_one()

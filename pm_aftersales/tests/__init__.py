@@ -5,6 +5,7 @@ from . import test_escalation
 from . import test_grab_concurrency
 from . import test_hotline
 from . import test_i18n
+from . import test_owner_channels
 from . import test_pm_building
 from . import test_pm_estate
 from . import test_pm_public_area
@@ -12,9 +13,11 @@ from . import test_pm_trade
 from . import test_pm_unit
 from . import test_pm_unit_occupant
 from . import test_pm_warranty
+from . import test_portal_owner
 from . import test_portal_vendor
 from . import test_res_partner
 from . import test_security
 from . import test_sla
 from . import test_suite_complete
+from . import test_survey_campaign
 from . import test_ticket_security
