@@ -144,6 +144,20 @@ ensure_postgres() {
         or set PGHOST/PGPORT/PGUSER to a server where your user may create databases."
 }
 
+ensure_browser() {
+    # The end-to-end suite drives Debian's chromium (Playwright, no download).
+    if command -v chromium >/dev/null || [ -x "${PM_CHROMIUM:-/usr/bin/chromium}" ]; then
+        return
+    fi
+    if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+        say "installing chromium (browser tests)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+            || die "chromium could not be installed: apt-get install chromium"
+    else
+        die "The browser tests need Chromium: sudo apt-get install chromium (or set PM_CHROMIUM)."
+    fi
+}
+
 CONSTRAINTS=$(mktemp)
 trap 'rm -f "$CONSTRAINTS"' EXIT
 build_constraints "$CONSTRAINTS"
@@ -154,4 +168,5 @@ fi
 ensure_odoo
 ensure_requirements
 ensure_postgres
+ensure_browser
 say "ready: Odoo $(odoo_version), $("$PYTHON" --version)"

@@ -124,3 +124,69 @@ def login(odoo_server):
         return clients[name]
 
     return _login
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (no downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("PM_CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(executable):
+        pytest.fail(f"Chromium not found at {executable}: run `make setup` (apt chromium).")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page_factory(browser, odoo_server):
+    """Browser pages logged in as a given user, on a desktop or a phone screen;
+    screenshots go to tests/artifacts/screenshots."""
+    contexts = []
+    shots = ARTIFACTS / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+
+    def _page(login, phone=False, lang=None):
+        viewport = {"width": 390, "height": 844} if phone else {"width": 1366, "height": 900}
+        context = browser.new_context(viewport=viewport, is_mobile=phone, locale=lang or "zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(30000)
+        page.goto(f"{odoo_server['url']}/web/login")
+        page.fill("input[name=login]", login)
+        page.fill("input[name=password]", login)
+        page.click("button[type=submit]")
+        page.wait_for_load_state("load")
+        if lang:
+            page.context.add_cookies(
+                [
+                    {
+                        "name": "frontend_lang",
+                        "value": lang.replace("-", "_"),
+                        "url": odoo_server["url"],
+                    }
+                ]
+            )
+
+        def shot(name):
+            page.screenshot(path=str(shots / f"{name}.png"), full_page=True)
+
+        page.shot = shot
+        page.url_of = lambda path: f"{odoo_server['url']}{path}"
+        return page
+
+    yield _page
+    for context in contexts:
+        context.close()

@@ -115,7 +115,8 @@ def test_promised_time_before_now_is_refused(login, job):
 
 def test_zero_duration_rule_is_refused(login):
     manager = login("manager")
-    rule = manager.call("pm.sla.rule", "create", {"name": "E2E rule"})
+    # inactive: it must not take the jobs of the other end-to-end tests
+    rule = manager.call("pm.sla.rule", "create", {"name": "E2E rule", "active": False})
     with pytest.raises(RpcError) as info:
         manager.call(
             "pm.sla.rule.line",
@@ -124,6 +125,7 @@ def test_zero_duration_rule_is_refused(login):
         )
     assert "时限必须大于零" in str(info.value)
     assert manager.call("pm.sla.rule.line", "search_count", [("rule_id", "=", rule)]) == 0
+    manager.call("pm.sla.rule", "unlink", [rule])
 
 
 def test_score_out_of_range_is_refused(login):
