@@ -63,6 +63,7 @@
         "demo/pm_estate_demo.xml",
         "demo/pm_unit_demo.xml",
         "demo/pm_service_demo.xml",
+        "demo/pm_portal_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -32,3 +32,4 @@ from . import pm_survey_campaign
 from . import survey_user_input
 from . import pm_survey_result
 from . import portal_wizard_user
+from . import pm_survey_campaign_demo
