@@ -5,6 +5,7 @@ test database, driven over HTTP/JSON-RPC (and a browser where needed).
 """
 
 import os
+import resource
 import socket
 import subprocess
 import sys
@@ -134,7 +135,17 @@ def browser():
     executable = os.environ.get("PM_CHROMIUM", "/usr/bin/chromium")
     if not os.path.exists(executable):
         pytest.fail(f"Chromium not found at {executable}: run `make setup` (apt chromium).")
-    with sync_playwright() as playwright:
+    # pytest-odoo's in-process server caps the address space (limit_memory_hard)
+    # and Chromium would inherit the cap and crash: Odoo's own browser tests
+    # lift it the same way for the browser they start.
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+    try:
+        manager = sync_playwright()
+        playwright = manager.start()
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    try:
         browser = playwright.chromium.launch(
             executable_path=executable,
             args=[
@@ -148,6 +159,8 @@ def browser():
         )
         yield browser
         browser.close()
+    finally:
+        manager.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -278,6 +278,7 @@ class TestOwnerPortal(PmServiceCommon, HttpCase):
         self._login_a()
         page = self.url_open(f"/my/ticket/{self.job_a.id}")
         self.assertIn("o_pm_accept", page.text)
+        self.assertIn(self.tech_plumber.name, page.text)  # who did the work
         result = self._accept_rpc(self.job_a)
         self.assertTrue(result.get("force_refresh"), result)
         acceptance = self.job_a.acceptance_ids
