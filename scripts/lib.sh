@@ -54,11 +54,47 @@ with conn, conn.cursor() as cr:
 PY
 }
 
+# Fingerprint of what only an install loads: the demo data (XML and the
+# *_demo.py scenarios). Odoo does not replay demo data on update.
+demo_fingerprint() {
+    cat "$ROOT"/pm_aftersales/demo/*.xml "$ROOT"/pm_aftersales/models/*_demo.py "$ROOT"/pm_aftersales/__manifest__.py \
+        | sha256sum | cut -c1-16
+}
+
+# Reads (or with $2, writes) the demo fingerprint stored in database $1.
+db_fingerprint() {
+    "$PYTHON" - "$1" "${2:-}" <<'PY'
+import sys
+import psycopg2
+conn = psycopg2.connect(dbname=sys.argv[1])
+with conn, conn.cursor() as cr:
+    if sys.argv[2]:
+        cr.execute(
+            "INSERT INTO ir_config_parameter (key, value) VALUES (%s, %s) "
+            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            ("pm_aftersales.demo_fingerprint", sys.argv[2]),
+        )
+    else:
+        cr.execute(
+            "SELECT value FROM ir_config_parameter WHERE key = %s",
+            ("pm_aftersales.demo_fingerprint",),
+        )
+        row = cr.fetchone()
+        print(row[0] if row else "")
+PY
+}
+
 # Creates database $1 with the addon, its demo data and zh_CN, or updates the
-# addon when the database already has it.
+# addon when the database already has it and its demo data is current (the
+# demo data changed: the database is rebuilt, an update would not load it).
 prepare_db() {
-    local db=$1 state
+    local db=$1 state fingerprint
     state=$(module_state "$db")
+    fingerprint=$(demo_fingerprint)
+    if [ "$state" = "installed" ] && [ "$(db_fingerprint "$db")" != "$fingerprint" ]; then
+        echo "[$db] the demo data changed since the database was built"
+        state=rebuild
+    fi
     if [ "$state" = "installed" ]; then
         echo "[$db] updating $MODULE"
         if odoo -c "$ODOO_CONF" -d "$db" -u "$MODULE" --stop-after-init --log-level=warn; then
@@ -70,4 +106,5 @@ prepare_db() {
     odoo db -c "$ODOO_CONF" drop "$db" >/dev/null 2>&1 || true
     odoo -c "$ODOO_CONF" -d "$db" -i "$MODULE" --with-demo --load-language=en_US,zh_CN \
         --stop-after-init --log-level=warn
+    db_fingerprint "$db" "$fingerprint"
 }

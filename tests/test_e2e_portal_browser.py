@@ -51,7 +51,13 @@ def test_owner_reports_follows_accepts_and_rates(page_factory, login, tmp_path):
     assistant.call("pm.dispatch.wizard", "action_confirm", [wizard])
     tech.call("helpdesk.ticket", "action_take_job", [job])
     tech.call("helpdesk.ticket", "action_check_in", [job])
-    tech.call("helpdesk.ticket", "write", [job], {"work_done": "更换天花板内渗漏的给水管接头"})
+    cause = tech.call("pm.failure.cause", "search", [("code", "=", "installation")])
+    tech.call(
+        "helpdesk.ticket",
+        "write",
+        [job],
+        {"work_done": "更换天花板内渗漏的给水管接头", "failure_cause_id": cause[0]},
+    )
     tech.call("helpdesk.ticket", "action_complete", [job])
 
     owner.reload()

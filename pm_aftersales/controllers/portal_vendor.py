@@ -91,7 +91,14 @@ class PmVendorPortal(CustomerPortal):
     def portal_pm_vendor_job(self, ticket_id, error=None, **kw):
         ticket = self._pm_vendor_job(ticket_id)
         values = self._prepare_portal_layout_values()
-        values.update({"job": ticket, "page_name": "pm_vendor_job", "error": error})
+        values.update(
+            {
+                "job": ticket,
+                "page_name": "pm_vendor_job",
+                "error": error,
+                "failure_causes": request.env["pm.failure.cause"].search([]),
+            }
+        )
         return request.render("pm_aftersales.portal_pm_vendor_job", values)
 
     @http.route(
@@ -119,8 +126,15 @@ class PmVendorPortal(CustomerPortal):
         return request.redirect(f"/my/jobs/{ticket_id}")
 
     def _pm_prepare_work_vals(self, post):
-        return {
+        vals = {
             key: (post.get(key) or "").strip()
             for key in ("diagnosis", "work_done", "materials")
             if key in post
         }
+        cause = post.get("failure_cause_id")
+        if cause and cause.isdigit():
+            # Only an active cause the user may read.
+            vals["failure_cause_id"] = (
+                request.env["pm.failure.cause"].search([("id", "=", int(cause))]).id
+            )
+        return vals

@@ -144,6 +144,69 @@ class HelpdeskTicket(models.Model):
         "attachment_id",
         string="Photos After",
     )
+    equipment_id = fields.Many2one(
+        "maintenance.equipment",
+        string="Equipment",
+        tracking=True,
+        index="btree_not_null",
+        check_company=True,
+        help="The lift, pump or other equipment of the estate this job is about.",
+    )
+    is_repair = fields.Boolean(related="ticket_type_id.is_repair")
+    failure_cause_id = fields.Many2one(
+        "pm.failure.cause",
+        string="Failure Cause",
+        tracking=True,
+        index="btree_not_null",
+        help="Why it broke: recorded by the technician when the repair is completed.",
+    )
+    maintenance_request_id = fields.Many2one(
+        "maintenance.request",
+        string="Maintenance Request",
+        index="btree_not_null",
+        copy=False,
+        readonly=True,
+        help="The preventive maintenance whose failed check opened this job.",
+    )
+    # ------------------------------------------------------------------
+    # Spare parts
+    # ------------------------------------------------------------------
+    part_ids = fields.One2many("pm.ticket.part", "ticket_id", string="Parts")
+    pm_picking_ids = fields.One2many(
+        "stock.picking", "pm_ticket_id", string="Parts Transfers", readonly=True
+    )
+    parts_state = fields.Selection(
+        [
+            ("none", "No Parts"),
+            ("draft", "To Reserve"),
+            ("waiting", "Waiting for Parts"),
+            ("partial", "Parts Partly Available"),
+            ("available", "Parts Available"),
+            ("consumed", "Parts Consumed"),
+        ],
+        string="Parts Status",
+        compute="_compute_parts_state",
+        store=True,
+        index=True,
+        compute_sudo=True,
+    )
+    parts_expected_date = fields.Datetime(
+        string="Parts Expected",
+        compute="_compute_parts_info",
+        help="When the last missing part is expected in the store.",
+    )
+    parts_below_minimum = fields.Boolean(
+        compute="_compute_parts_info",
+        help="A part of this job brings its store below the reordering minimum.",
+    )
+    parts_cost = fields.Monetary(
+        string="Parts Cost",
+        compute="_compute_parts_cost",
+        store=True,
+        currency_field="pm_currency_id",
+        compute_sudo=True,
+    )
+    pm_currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
     checkin_date = fields.Datetime(string="Checked In On", readonly=True, copy=False)
     done_date = fields.Datetime(string="Completed On", readonly=True, copy=False)
     # ------------------------------------------------------------------
@@ -201,11 +264,52 @@ class HelpdeskTicket(models.Model):
             if ticket.category_id.trade_id:
                 ticket.trade_id = ticket.category_id.trade_id
 
-    @api.depends("unit_id.building_id", "public_area_id.building_id", "public_area_id.estate_id")
+    @api.depends(
+        "unit_id.building_id",
+        "public_area_id.building_id",
+        "public_area_id.estate_id",
+        "equipment_id.pm_building_id",
+        "equipment_id.pm_estate_id",
+    )
     def _compute_place(self):
         for ticket in self:
-            ticket.building_id = ticket.unit_id.building_id or ticket.public_area_id.building_id
-            ticket.estate_id = ticket.unit_id.estate_id or ticket.public_area_id.estate_id
+            place = ticket.unit_id or ticket.public_area_id
+            if place:
+                ticket.building_id = place.building_id
+                ticket.estate_id = place.estate_id
+            else:
+                ticket.building_id = ticket.equipment_id.pm_building_id
+                ticket.estate_id = ticket.equipment_id.pm_estate_id
+
+    @api.depends("part_ids.state")
+    def _compute_parts_state(self):
+        for ticket in self:
+            states = set(ticket.part_ids.mapped("state")) - {"cancelled"}
+            open_states = states - {"consumed"}
+            if not states:
+                ticket.parts_state = "none"
+            elif not open_states:
+                ticket.parts_state = "consumed"
+            elif "draft" in open_states:
+                ticket.parts_state = "draft"
+            elif open_states == {"available"}:
+                ticket.parts_state = "available"
+            elif open_states == {"waiting"}:
+                ticket.parts_state = "waiting"
+            else:
+                ticket.parts_state = "partial"
+
+    @api.depends("part_ids.expected_date", "part_ids.below_minimum")
+    def _compute_parts_info(self):
+        for ticket in self:
+            dates = [d for d in ticket.part_ids.mapped("expected_date") if d]
+            ticket.parts_expected_date = max(dates) if dates else False
+            ticket.parts_below_minimum = any(ticket.part_ids.mapped("below_minimum"))
+
+    @api.depends("part_ids.cost")
+    def _compute_parts_cost(self):
+        for ticket in self:
+            ticket.parts_cost = sum(ticket.part_ids.mapped("cost"))
 
     @api.depends("unit_id.handover_date", "trade_id", "report_date")
     def _compute_in_warranty(self):
@@ -320,6 +424,13 @@ class HelpdeskTicket(models.Model):
     def _onchange_category_id_type(self):
         if self.category_id.ticket_type_id and not self.ticket_type_id:
             self.ticket_type_id = self.category_id.ticket_type_id
+
+    @api.onchange("equipment_id")
+    def _onchange_equipment_id(self):
+        equipment = self.equipment_id
+        if equipment and not (self.unit_id or self.public_area_id):
+            self.unit_id = equipment.pm_unit_id
+            self.public_area_id = equipment.pm_public_area_id
 
     @api.onchange("unit_id")
     def _onchange_unit_id(self):
@@ -439,6 +550,7 @@ class HelpdeskTicket(models.Model):
             state = ticket.service_state
             milestones = ticket.sudo().milestone_ids
             if state == "cancelled":
+                ticket._pm_cancel_parts()
                 milestones._cancel()
                 ticket.pause_ids.action_resume(now)
                 continue
@@ -448,6 +560,8 @@ class HelpdeskTicket(models.Model):
                 if state and STATE_ORDER[state] >= STATE_ORDER[st]
             ]
             milestones.filtered(lambda m, r=reached: m.milestone_type in r)._reach(now)
+            if state == "done":
+                ticket._pm_consume_parts()
             if state in ("verified", "closed"):
                 ticket.pause_ids.action_resume(now)
             if state == "verified":
@@ -696,13 +810,7 @@ class HelpdeskTicket(models.Model):
         """The technician has finished (完工): the owner is asked to accept."""
         self._check_assigned_to_me(self.env._("complete it"))
         self._check_state(("on_site",), self.env._("completed"))
-        for ticket in self:
-            if not (ticket.work_done or "").strip():
-                raise UserError(
-                    self.env._(
-                        "Describe the work done on job %s before completing it.", ticket.number
-                    )
-                )
+        self._pm_check_completion()
         self.done_date = self._now()
         self._set_service_state("done")
         for ticket in self:
@@ -781,6 +889,158 @@ class HelpdeskTicket(models.Model):
             "target": "new",
             "context": context,
         }
+
+    # ------------------------------------------------------------------
+    # Spare parts
+    # ------------------------------------------------------------------
+    def _pm_get_parts_location(self):
+        """Default store of this job's parts: its estate's spare-parts
+        warehouse, else the company's first warehouse."""
+        self.ensure_one()
+        warehouse = self.estate_id.warehouse_id or self.env["stock.warehouse"].sudo().search(
+            [("company_id", "=", self.company_id.id or self.env.company.id)], limit=1
+        )
+        return warehouse.lot_stock_id
+
+    def _pm_check_parts_access(self):
+        """Stock moves are made as superuser for whoever may change the job."""
+        self.check_access("write")
+        self.part_ids.check_access("write")
+
+    def _prepare_parts_picking_vals(self, warehouse, location):
+        self.ensure_one()
+        picking_type = warehouse.pm_consumption_type_id
+        if not picking_type:
+            raise UserError(
+                self.env._(
+                    "Warehouse %s has no repair consumption operation type: ask a stock "
+                    "manager to set it on the warehouse.",
+                    warehouse.name,
+                )
+            )
+        return {
+            "picking_type_id": picking_type.id,
+            "location_id": location.id,
+            "location_dest_id": picking_type.default_location_dest_id.id
+            or warehouse._pm_get_consumption_location().id,
+            "partner_id": self.partner_id.id,
+            "origin": self.number,
+            "pm_ticket_id": self.id,
+            "company_id": self.company_id.id,
+            "scheduled_date": self.appointment_date or fields.Datetime.now(),
+        }
+
+    def _pm_reserve_parts(self, lines):
+        """Create and reserve the stock moves of ``lines`` (lines of these
+        jobs without a move): one transfer per job and store."""
+        lines = lines.filtered(lambda line: not line.move_id or line.state == "cancelled")
+        if not lines:
+            return self.env["stock.picking"]
+        Picking = self.env["stock.picking"].sudo()
+        picking_vals, groups = [], []
+        for (ticket, location), group in lines.grouped(
+            lambda line: (line.ticket_id, line.location_id)
+        ).items():
+            warehouse = location.warehouse_id
+            if not warehouse:
+                raise UserError(
+                    self.env._(
+                        "%s belongs to no warehouse: parts can only be reserved from a "
+                        "warehouse location.",
+                        location.display_name,
+                    )
+                )
+            picking_vals.append(ticket._prepare_parts_picking_vals(warehouse, location))
+            groups.append(group)
+        pickings = Picking.create(picking_vals)
+        move_vals = [
+            line._prepare_move_vals(picking)
+            for picking, group in zip(pickings, groups, strict=True)
+            for line in group
+        ]
+        moves = self.env["stock.move"].sudo().create(move_vals)
+        for line, move in zip([line for group in groups for line in group], moves, strict=True):
+            line.sudo().move_id = move
+        pickings.action_confirm()
+        pickings.action_assign()
+        return pickings
+
+    def action_confirm_parts(self):
+        """Reserve the parts list in the store (领料预留)."""
+        self._pm_check_parts_access()
+        lines = self.part_ids.filtered(lambda line: line.state in ("draft", "cancelled"))
+        if not lines:
+            raise UserError(self.env._("There is no part to reserve on this job."))
+        self._pm_reserve_parts(lines)
+        return True
+
+    def action_check_parts_availability(self):
+        """Try again to reserve what was missing."""
+        self._pm_check_parts_access()
+        self.sudo().pm_picking_ids.filtered(
+            lambda p: p.state in ("confirmed", "waiting", "assigned")
+        ).action_assign()
+        return True
+
+    def _pm_consume_parts(self):
+        """At completion: take out of the store what was used and release the
+        rest of the reservation. Whoever may complete the job may do this:
+        the stock operations are made as superuser."""
+        lines = self.sudo().part_ids.filtered(lambda line: line.state != "consumed")
+        # Parts used without being reserved first (taken on the spot).
+        self._pm_reserve_parts(
+            lines.filtered(lambda line: line.state in ("draft", "cancelled") and line.quantity_used)
+        )
+        unused = lines.filtered(lambda line: line.state == "draft" and not line.quantity_used)
+        for ticket, group in unused.grouped("ticket_id").items():
+            ticket.message_post(
+                body=self.env._(
+                    "Listed but not used, removed from the parts: %s",
+                    ", ".join(group.product_id.mapped("display_name")),
+                )
+            )
+        unused.unlink()
+        lines = (lines - unused).filtered(
+            lambda line: line.move_id and line.move_id.state not in ("done", "cancel")
+        )
+        if not lines:
+            return
+        for line in lines:
+            line.move_id.quantity = line.quantity_used
+            line.move_id.picked = True
+        lines.move_id.picking_id.with_context(cancel_backorder=True)._action_done()
+        for line in lines.filtered(lambda line: line.state == "consumed"):
+            line.write(line._prepare_consumed_vals())
+
+    def _pm_cancel_parts(self):
+        """The job is cancelled: give the reserved parts back to the store."""
+        moves = self.sudo().part_ids.move_id.filtered(lambda m: m.state not in ("done", "cancel"))
+        moves._action_cancel()
+
+    def action_view_parts_pickings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("stock.action_picking_tree_all")
+        action["domain"] = [("pm_ticket_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
+
+    def _pm_check_completion(self):
+        """What a technician must record before a job counts as done."""
+        for ticket in self:
+            if not (ticket.work_done or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Describe the work done on job %s before completing it.", ticket.number
+                    )
+                )
+            if ticket.is_repair and not ticket.failure_cause_id:
+                raise UserError(
+                    self.env._(
+                        "Give the failure cause of job %s before completing it: it feeds the "
+                        "failure analysis.",
+                        ticket.number,
+                    )
+                )
 
     # ------------------------------------------------------------------
     # Acceptance, follow-up, complaints

@@ -25,7 +25,7 @@ class HelpdeskTicket(models.Model):
             )._load_module_terms(["pm_aftersales"], ["zh_CN"])
         tech = {
             key: ref(f"pm_aftersales.user_{key}")
-            for key in ("tech", "tech_02", "tech_03", "tech_05", "tech_06", "tech_09")
+            for key in ("tech", "tech_02", "tech_03", "tech_05", "tech_06", "tech_07", "tech_09")
         }
         categories = {
             key: ref(f"pm_aftersales.helpdesk_category_{key}")
@@ -40,11 +40,32 @@ class HelpdeskTicket(models.Model):
                 "door_lock",
                 "window_seal",
                 "lift_trapped",
+                "lift_fault",
+                "equipment_pump",
                 "complaint_attitude",
                 "complaint_response",
                 "enquiry",
             )
         }
+        cause = {
+            code: ref(f"pm_aftersales.pm_failure_cause_{code}")
+            for code in ("wear", "blockage", "supply", "installation", "maintenance", "misuse")
+        }
+        # The cause each kind of demo repair is put down to.
+        category_cause = {
+            "burst_pipe": "wear",
+            "water_leak": "installation",
+            "power_failure": "supply",
+            "socket_switch": "wear",
+            "blocked_drain": "blockage",
+            "seepage": "installation",
+            "door_lock": "wear",
+            "window_seal": "wear",
+            "lift_trapped": "maintenance",
+            "lift_fault": "wear",
+            "equipment_pump": "wear",
+        }
+        cause_of = {categories[key]: cause[code] for key, code in category_cause.items()}
         signature = self._pm_demo_signature()
         phone = ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
         web = ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
@@ -73,13 +94,37 @@ class HelpdeskTicket(models.Model):
             records = ticket.with_user(user) if user else ticket
             return records.with_context(pm_now=now - timedelta(hours=hours_ago))
 
-        def work(ticket, user, dispatched, checked_in, done=None, text=None):
+        def parts(ticket, lines, reserve=True):
+            """Parts listed by the dispatcher, reserved from the store."""
+            self.env["pm.ticket.part"].create(
+                [
+                    {
+                        "ticket_id": ticket.id,
+                        "product_id": ref(f"pm_aftersales.part_{part}").id,
+                        "product_uom_qty": qty,
+                    }
+                    for part, qty in lines
+                ]
+            )
+            if lines and reserve:
+                ticket.action_confirm_parts()
+
+        def work(ticket, user, dispatched, checked_in, done=None, text=None, used=None):
             at(ticket, dispatched)._dispatch(user)
             at(ticket, dispatched - 0.05, user).action_take_job()
             at(ticket, checked_in, user).action_check_in()
             if done is not None:
+                for line in ticket.part_ids:
+                    line.with_user(user).quantity_used = line.product_uom_qty
+                for line, (qty, reason) in (used or {}).items():
+                    line.with_user(user).write({"quantity_used": qty, "over_reason": reason})
                 ticket.with_user(user).write(
-                    {"diagnosis": text[0], "work_done": text[1], "materials": text[2]}
+                    {
+                        "diagnosis": text[0],
+                        "work_done": text[1],
+                        "materials": text[2],
+                        "failure_cause_id": cause_of.get(ticket.category_id, cause["wear"]).id,
+                    }
                 )
                 at(ticket, done, user).action_complete()
 
@@ -92,7 +137,7 @@ class HelpdeskTicket(models.Model):
                     "date": now - timedelta(hours=hours_ago),
                     "result": "accepted",
                     "signature": signature,
-                    "signed_by": ticket.partner_id.name,
+                    "signed_by": ticket.partner_id.name or "工程部 验收",
                     "partner_id": ticket.partner_id.id,
                 }
             )
@@ -122,7 +167,14 @@ class HelpdeskTicket(models.Model):
         at(dispatched, 0.1)._dispatch(tech["tech_02"])
         pooled = job("b3_501", "wall_crack", "卧室墙面裂缝", 3)
         at(pooled, 2.5)._dispatch(pool=True)
-        lift = job(None, "lift_trapped", "2号楼A梯困人", 0.1, area="b2_lift_a")
+        lift = job(
+            None,
+            "lift_trapped",
+            "2号楼A梯困人",
+            0.1,
+            area="b2_lift_a",
+            equipment_id=ref("pm_aftersales.equipment_lift_b2_a").id,
+        )
         at(lift, 0.08)._dispatch(vendor=ref("pm_aftersales.partner_vendor_kuaixiu"))
         # Accepted by the technician, not yet on site
         accepted = job("b1_1501", "blocked_drain", "厨房下水道堵塞", 0.6)
@@ -130,6 +182,7 @@ class HelpdeskTicket(models.Model):
         at(accepted, 0.45, tech["tech_03"]).action_take_job()
         # On site: one working, one waiting on the owner, one delayed with a promise
         on_site = job("b2_203", "burst_pipe", "阳台水管爆裂", 2)
+        parts(on_site, [("ppr_coupling", 4), ("angle_valve", 1)])
         work(on_site, tech["tech"], 1.95, 1.8)
         waiting = job("b1_704", "seepage", "外墙渗水到卧室", 30)
         work(waiting, tech["tech_05"], 29, 26)
@@ -142,6 +195,7 @@ class HelpdeskTicket(models.Model):
             }
         )
         delayed = job("b2_1201", "window_seal", "主卧窗户密封条老化漏风", 40)
+        parts(delayed, [("window_seal", 6)])
         work(delayed, tech["tech_06"], 39, 30)
         at(delayed, 20).env["pm.ticket.delay"].create(
             {
@@ -157,6 +211,7 @@ class HelpdeskTicket(models.Model):
         )
         # Done, awaiting the owner's acceptance (one of them reworked once)
         done = job("b1_804", "door_lock", "入户门锁打不开", 5)
+        parts(done, [("lock_cylinder", 1)])
         work(done, tech["tech_05"], 4.8, 4.5, 3.5, ("锁芯卡死", "更换锁芯", "锁芯 ×1"))
         rework = job("b2_1802", "water_leak", "洗手盆下方漏水", 28)
         work(rework, tech["tech"], 27, 26, 25, ("下水管接口松动", "重新紧固接口", "生料带"))
@@ -169,21 +224,37 @@ class HelpdeskTicket(models.Model):
                 "partner_id": rework.partner_id.id,
             }
         )
+        parts(rework, [("drain_kit", 1)])
+        rework.part_ids.with_user(tech["tech"]).quantity_used = 1
         rework.with_user(tech["tech"]).write({"work_done": "更换下水管及密封圈"})
         at(rework, 20, tech["tech"]).action_complete()
         # Accepted by the owner, awaiting the follow-up visit
         verified = job("b3_304", "socket_switch", "厨房开关面板损坏", 30)
+        parts(verified, [("switch_panel", 1)])
         work(verified, tech["tech_02"], 29.5, 29, 28, ("面板烧蚀", "更换开关面板", "开关面板 ×1"))
         accept(verified, 27)
         # Closed, with their follow-up scores; one low score opened a complaint
-        for unit, category, title, start, scores, comment in (
-            ("b1_101", "blocked_drain", "马桶堵塞", 120, (5, 5, 5), "师傅很快就到了，很专业"),
-            ("b1_203", "power_failure", "卧室灯不亮", 100, (4, 5, 4), "满意"),
-            ("b2_402", "seepage", "卫生间地面渗水", 200, (5, 4, 5), "处理及时"),
-            ("b2_904", "water_leak", "热水器接口漏水", 80, (2, 3, 4), "来得太慢，等了一上午"),
-            ("b3_701", "door_lock", "防盗门关不严", 150, (5, 5, 5), "非常满意"),
+        for unit, category, title, start, scores, comment, used in (
+            ("b1_101", "blocked_drain", "马桶堵塞", 120, (5, 5, 5), "师傅很快就到了，很专业", []),
+            ("b1_203", "power_failure", "卧室灯不亮", 100, (4, 5, 4), "满意", [("led_light", 1)]),
+            ("b2_402", "seepage", "卫生间地面渗水", 200, (5, 4, 5), "处理及时", []),
+            (
+                "b2_904",
+                "water_leak",
+                "热水器接口漏水",
+                80,
+                (2, 3, 4),
+                "来得太慢，等了一上午",
+                [("angle_valve", 1)],
+            ),
+            ("b3_701", "door_lock", "防盗门关不严", 150, (5, 5, 5), "非常满意", []),
         ):
             closed = job(unit, category, title, start)
+            parts(closed, used)
+            extra = {}
+            if unit == "b2_904":
+                # Both valves had rusted: one more than planned, with the reason.
+                extra = {closed.part_ids: (2, "冷热水两个角阀都已锈蚀，一并更换")}
             work(
                 closed,
                 tech["tech_09"],
@@ -191,12 +262,43 @@ class HelpdeskTicket(models.Model):
                 start - 1,
                 start - 3,
                 ("现场检查", "已修复", ""),
+                used=extra,
             )
             accept(closed, start - 4)
             followup(closed, start - 20, scores, comment)
         # Cancelled by the owner
         cancelled = job("b1_1404", "window_seal", "窗户关不上", 10)
+        parts(cancelled, [("angle_valve", 1)])
         at(cancelled, 9).action_cancel_job()
+        # Repairs of the estate's equipment over the year: its failure history
+        for equipment, category, title, start, used in (
+            ("lift_b2_a", "lift_fault", "2号楼A梯层门关不上", 24 * 300, [("lift_roller", 2)]),
+            ("lift_b2_a", "lift_fault", "2号楼A梯召唤按钮失灵", 24 * 170, [("lift_button", 1)]),
+            ("lift_b2_a", "lift_fault", "2号楼A梯运行异响", 24 * 60, [("lift_roller", 1)]),
+            ("lift_b1_a", "lift_fault", "1号楼A梯层门滚轮磨损", 24 * 120, [("lift_roller", 2)]),
+            ("pump_1", "equipment_pump", "1号生活水泵压力不足", 24 * 200, []),
+        ):
+            machine = ref(f"pm_aftersales.equipment_{equipment}")
+            repair = job(
+                None,
+                category,
+                title,
+                start,
+                public_area_id=machine.pm_public_area_id.id,
+                equipment_id=machine.id,
+            )
+            parts(repair, used)
+            work(
+                repair,
+                tech["tech_07"],
+                start - 0.2,
+                start - 0.5,
+                start - 3,
+                ("现场检查", "已修复并试运行正常", ""),
+            )
+            accept(repair, start - 4)
+            if repair.service_state == "verified":
+                followup(repair, start - 24, (5, 5, 4), "运行正常")
         # Complaints: one answered, one new
         answered = job(
             "b1_1102",

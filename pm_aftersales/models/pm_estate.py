@@ -63,6 +63,13 @@ class PmEstate(models.Model):
     unit_count = fields.Integer(compute="_compute_counts")
     public_area_count = fields.Integer(compute="_compute_counts")
     note = fields.Html()
+    warehouse_id = fields.Many2one(
+        "stock.warehouse",
+        string="Spare-Parts Warehouse",
+        check_company=True,
+        tracking=True,
+        help="Store the parts of this estate's jobs are taken from.",
+    )
 
     _code_company_uniq = models.Constraint(
         "UNIQUE(code, company_id)",
@@ -83,6 +90,23 @@ class PmEstate(models.Model):
             estate.building_count = counts["pm.building"].get(estate, 0)
             estate.unit_count = counts["pm.unit"].get(estate, 0)
             estate.public_area_count = counts["pm.public.area"].get(estate, 0)
+
+    def _prepare_warehouse_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.env._("%s Spare Parts", self.name),
+            "code": (self.code or "PM")[:5].upper(),
+            "company_id": self.company_id.id,
+            "partner_id": self.company_id.partner_id.id,
+        }
+
+    def action_create_warehouse(self):
+        """Create the estate's spare-parts warehouse. Creating a warehouse is
+        the stock managers' right: only the link is written as superuser."""
+        for estate in self.filtered(lambda e: not e.warehouse_id):
+            warehouse = self.env["stock.warehouse"].create(estate._prepare_warehouse_vals())
+            estate.sudo().warehouse_id = warehouse
+        return True
 
     def _get_action(self, xmlid):
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)

@@ -28,6 +28,11 @@ class PmTicketType(models.Model):
         default=True,
         help="Customer service visits the owner back for satisfaction once the work is accepted.",
     )
+    is_repair = fields.Boolean(
+        string="Repair",
+        help="A repair: the technician records the failure cause when completing the job, "
+        "and it counts in the failure analysis.",
+    )
     default_priority = fields.Selection(
         selection=[("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")],
         default="1",

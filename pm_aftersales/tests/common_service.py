@@ -29,6 +29,7 @@ class PmServiceCommon(PmCommon):
         cls.cat_complaint_attitude = ref("pm_aftersales.helpdesk_category_complaint_attitude")
         cls.trade_plumbing = ref("pm_aftersales.pm_trade_plumbing")
         cls.trade_civil = ref("pm_aftersales.pm_trade_civil")
+        cls.cause_wear = ref("pm_aftersales.pm_failure_cause_wear")
         # Round-the-clock rota and office hours (Mon-Fri 09:00-17:00 UTC).
         cls.calendar_24x7 = cls.env["resource.calendar"].create(
             {

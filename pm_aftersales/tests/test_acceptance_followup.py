@@ -35,7 +35,7 @@ class TestAcceptanceFollowup(PmServiceCommon):
         tech_job = job.with_user(self.tech_plumber)
         with freeze_time(T0 + timedelta(minutes=10)):
             tech_job.action_check_in()
-        tech_job.work_done = "Pipe replaced"
+        tech_job.write({"work_done": "Pipe replaced", "failure_cause_id": self.cause_wear.id})
         with freeze_time(T0 + 2 * H):
             tech_job.action_complete()
         return job

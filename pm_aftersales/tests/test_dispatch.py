@@ -150,6 +150,7 @@ class TestDispatch(PmServiceCommon):
                 "diagnosis": "Corroded joint",
                 "work_done": "Joint replaced",
                 "materials": "1 joint DN20",
+                "failure_cause_id": self.cause_wear.id,
             }
         )
         with freeze_time(T0 + 3 * 60 * M):

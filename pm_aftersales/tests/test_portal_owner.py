@@ -62,7 +62,9 @@ class TestOwnerPortal(PmServiceCommon, HttpCase):
     def _finish(self, job):
         job._dispatch(self.tech_plumber)
         job.with_user(self.tech_plumber).action_check_in()
-        job.with_user(self.tech_plumber).write({"work_done": "Fixed"})
+        job.with_user(self.tech_plumber).write(
+            {"work_done": "Fixed", "failure_cause_id": self.cause_wear.id}
+        )
         job.with_user(self.tech_plumber).action_complete()
 
     # ------------------------------------------------------------------ units

@@ -84,12 +84,21 @@ class TestVendorPortal(PmServiceCommon, HttpCase):
         )
         self.assertIn("Describe the work done", response.text)
         self.assertEqual(self.job.service_state, "on_site")
+        # a repair needs its failure cause: the form offers the list
+        self.assertIn('name="failure_cause_id"', response.text)
+        response = self.url_open(
+            f"/my/jobs/{self.job.id}/complete",
+            data={"csrf_token": csrf, "work_done": "Door rollers replaced"},
+        )
+        self.assertIn("Give the failure cause", response.text)
+        self.assertEqual(self.job.service_state, "on_site")
         self.url_open(
             f"/my/jobs/{self.job.id}/complete",
             data={
                 "csrf_token": csrf,
                 "work_done": "Door rollers replaced",
                 "materials": "2 rollers",
+                "failure_cause_id": str(self.cause_wear.id),
             },
         )
         self.assertEqual(self.job.service_state, "done")

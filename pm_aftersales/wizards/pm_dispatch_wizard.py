@@ -12,6 +12,9 @@ class PmDispatchWizard(models.TransientModel):
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade")
     trade_id = fields.Many2one(related="ticket_id.trade_id")
+    parts_state = fields.Selection(related="ticket_id.parts_state")
+    parts_expected_date = fields.Datetime(related="ticket_id.parts_expected_date")
+    part_ids = fields.One2many(related="ticket_id.part_ids", string="Parts")
     mode = fields.Selection(
         selection=[
             ("assign", "Assign a Technician"),
