@@ -20,6 +20,8 @@ cat <<MSG
     engineer    工程主管 刘强          (Engineering Supervisor)
     tech        维修技术员 张伟        (Technician, 水电班组)
     owner       业主 (portal)          http://127.0.0.1:$HTTP_PORT/my
+    developer   开发商代表 (portal)    http://127.0.0.1:$HTTP_PORT/my/rectifications
+    contractor  施工单位代表 (portal)  http://127.0.0.1:$HTTP_PORT/my/rectifications
 
   Stop with Ctrl-C.
 MSG

@@ -144,17 +144,22 @@ ensure_postgres() {
         or set PGHOST/PGPORT/PGUSER to a server where your user may create databases."
 }
 
-ensure_browser() {
-    # The end-to-end suite drives Debian's chromium (Playwright, no download).
-    if command -v chromium >/dev/null || [ -x "${PM_CHROMIUM:-/usr/bin/chromium}" ]; then
-        return
-    fi
+ensure_system_tools() {
+    # The end-to-end suite drives Debian's chromium (Playwright, no download);
+    # PDF reports need wkhtmltopdf and CJK fonts, and their tests read the
+    # PDFs back with poppler's pdftotext.
+    local missing=()
+    command -v chromium >/dev/null || [ -x "${PM_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+    [ ${#missing[@]} -eq 0 ] && return
     if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-        say "installing chromium (browser tests)"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
-            || die "chromium could not be installed: apt-get install chromium"
+        say "installing ${missing[*]} (browser tests, PDF reports)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+            || die "could not install: apt-get install ${missing[*]}"
     else
-        die "The browser tests need Chromium: sudo apt-get install chromium (or set PM_CHROMIUM)."
+        die "The tests need: sudo apt-get install ${missing[*]} (or set PM_CHROMIUM for chromium)."
     fi
 }
 
@@ -168,5 +173,5 @@ fi
 ensure_odoo
 ensure_requirements
 ensure_postgres
-ensure_browser
+ensure_system_tools
 say "ready: Odoo $(odoo_version), $("$PYTHON" --version)"

@@ -48,3 +48,10 @@ from . import pm_part_consumption_report
 from . import pm_failure_report
 from . import stock_warehouse_demo
 from . import maintenance_plan_demo
+from . import pm_approval_limit
+from . import pm_defect
+from . import pm_rectification_order
+from . import pm_rectification_progress
+from . import pm_rectification_signature
+from . import pm_rectification_notice
+from . import pm_rectification_order_demo

@@ -63,6 +63,13 @@ class PmEstate(models.Model):
     unit_count = fields.Integer(compute="_compute_counts")
     public_area_count = fields.Integer(compute="_compute_counts")
     note = fields.Html()
+    pm_developer_id = fields.Many2one(
+        "res.partner",
+        string="Developer",
+        domain="[('pm_party_type', '=', 'developer')]",
+        tracking=True,
+        help="The developer (地产公司) who built the estate: a party of the rectifications.",
+    )
     warehouse_id = fields.Many2one(
         "stock.warehouse",
         string="Spare-Parts Warehouse",

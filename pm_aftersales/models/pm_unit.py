@@ -67,6 +67,11 @@ class PmUnit(models.Model):
     )
     owner_names = fields.Char(string="Owner", compute="_compute_partners")
     warranty_ids = fields.One2many("pm.unit.warranty", "unit_id", string="Warranty", readonly=True)
+    rectification_ids = fields.One2many(
+        "pm.rectification.order", "unit_id", string="Rectification Orders"
+    )
+    rectification_count = fields.Integer(compute="_compute_rectification_count")
+    defect_count = fields.Integer(compute="_compute_rectification_count")
     note = fields.Html()
 
     _name_building_uniq = models.Constraint(
@@ -87,8 +92,39 @@ class PmUnit(models.Model):
             else:
                 unit.complete_name = unit.name
 
+    def _compute_rectification_count(self):
+        orders = dict(
+            self.env["pm.rectification.order"]._read_group(
+                [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
+            )
+        )
+        defects = dict(
+            self.env["pm.defect"]._read_group(
+                [("unit_id", "in", self.ids)], ["unit_id"], ["__count"]
+            )
+        )
+        for unit in self:
+            unit.rectification_count = orders.get(unit._origin, 0)
+            unit.defect_count = defects.get(unit._origin, 0)
+
+    def _pm_unit_action(self, xmlid):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["domain"] = [("unit_id", "=", self.id)]
+        action["context"] = {"default_unit_id": self.id}
+        return action
+
+    def action_view_rectification_orders(self):
+        return self._pm_unit_action("pm_aftersales.pm_rectification_order_action")
+
+    def action_view_defects(self):
+        return self._pm_unit_action("pm_aftersales.pm_defect_action")
+
     @api.depends("occupant_ids.partner_id", "occupant_ids.role", "occupant_ids.active")
     def _compute_partners(self):
+        # One query for the occupants of all the units, not one per unit.
+        self.occupant_ids.fetch(["partner_id", "role", "active"])
+        self.occupant_ids.partner_id.fetch(["name"])
         for unit in self:
             occupants = unit.occupant_ids.filtered("active")
             owners = occupants.filtered(lambda o: o.role in OWNER_ROLES).sorted(

@@ -10,7 +10,17 @@ class ResCompany(models.Model):
         help="A follow-up score at or below this (1–5) opens a complaint on the job.",
     )
 
+    pm_rectification_escalation_days = fields.Integer(
+        string="Rectification Escalation Delay (days)",
+        default=2,
+        help="A rectification still late this many days after an escalation goes one level up.",
+    )
+
     _pm_low_score_range = models.Constraint(
         "CHECK(pm_low_score_threshold BETWEEN 0 AND 5)",
         "The low-satisfaction score is between 0 (never) and 5.",
+    )
+    _pm_rectification_escalation_positive = models.Constraint(
+        "CHECK(pm_rectification_escalation_days > 0)",
+        "The rectification escalation delay is at least one day.",
     )

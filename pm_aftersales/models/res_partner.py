@@ -15,6 +15,12 @@ class ResPartner(models.Model):
         search="_search_pm_unit_ids",
     )
     pm_unit_count = fields.Integer(string="Unit Count", compute="_compute_pm_unit_ids")
+    pm_party_type = fields.Selection(
+        [("developer", "Developer"), ("contractor", "Contractor")],
+        string="Rectification Party",
+        help="Developers (地产公司) and contractors (施工单位) sign rectification orders; their "
+        "portal users see the orders of their company.",
+    )
     pm_is_vendor = fields.Boolean(
         string="Outsourced Repair Company",
         help="Takes jobs no in-house crew can do; its staff work them through the portal.",

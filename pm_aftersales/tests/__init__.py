@@ -18,6 +18,11 @@ from . import test_pm_unit_occupant
 from . import test_pm_warranty
 from . import test_portal_owner
 from . import test_portal_vendor
+from . import test_rectification
+from . import test_rectification_escalation
+from . import test_rectification_notice
+from . import test_rectification_report
+from . import test_rectification_security
 from . import test_res_partner
 from . import test_security
 from . import test_sla

@@ -132,7 +132,9 @@ class TestSecurityGroups(PmCommon):
         self.assertTrue(self.env["pm.trade"].with_user(employee).search([]))
 
     def test_portal_user_who_is_not_an_owner(self):
-        contractor = new_test_user(self.env, login="contractor", groups="base.group_portal")
+        contractor = new_test_user(
+            self.env, login="pm_portal_not_owner", groups="base.group_portal"
+        )
         for model in ("pm.estate", "pm.unit", "pm.unit.occupant", "pm.unit.warranty"):
             with self.subTest(model=model), self.assertRaises(AccessError):
                 self.env[model].with_user(contractor).search([])
