@@ -55,3 +55,17 @@ from . import pm_rectification_progress
 from . import pm_rectification_signature
 from . import pm_rectification_notice
 from . import pm_rectification_order_demo
+from . import pm_training_course
+from . import pm_training_plan
+from . import pm_training_plan_line
+from . import pm_training_session
+from . import pm_training_attendance
+from . import pm_tool_check
+from . import pm_scorecard_scheme
+from . import pm_scorecard_indicator
+from . import pm_scorecard_period
+from . import pm_scorecard
+from . import pm_scorecard_line
+from . import pm_reward_penalty
+from . import res_users
+from . import pm_scorecard_period_demo

@@ -1008,7 +1008,9 @@ class HelpdeskTicket(models.Model):
         for line in lines:
             line.move_id.quantity = line.quantity_used
             line.move_id.picked = True
-        lines.move_id.picking_id.with_context(cancel_backorder=True)._action_done()
+        # Parts used on a job are not a delivery: no "your order is
+        # delivered" SMS to the owner (stock_sms).
+        lines.move_id.picking_id.with_context(cancel_backorder=True, skip_sms=True)._action_done()
         for line in lines.filtered(lambda line: line.state == "consumed"):
             line.write(line._prepare_consumed_vals())
 

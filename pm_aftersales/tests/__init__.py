@@ -24,8 +24,11 @@ from . import test_rectification_notice
 from . import test_rectification_report
 from . import test_rectification_security
 from . import test_res_partner
+from . import test_scorecard
 from . import test_security
 from . import test_sla
+from . import test_staff_security
 from . import test_suite_complete
 from . import test_survey_campaign
 from . import test_ticket_security
+from . import test_training
