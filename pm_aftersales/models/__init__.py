@@ -69,3 +69,13 @@ from . import pm_scorecard_line
 from . import pm_reward_penalty
 from . import res_users
 from . import pm_scorecard_period_demo
+from . import pm_analysis_mixin
+from . import pm_job_analysis
+from . import pm_complaint_analysis
+from . import pm_satisfaction_analysis
+from . import pm_rectification_analysis
+from . import pm_kpi
+from . import pm_kpi_evaluation
+from . import pm_kpi_action
+from . import pm_monthly_report
+from . import pm_monthly_report_demo

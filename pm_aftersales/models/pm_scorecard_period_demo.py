@@ -89,6 +89,30 @@ class PmScorecardPeriod(models.Model):
                             }
                         )
                         jobs.append((job, user, day))
+        # The owners accept and are visited back first (the workflow closes
+        # the jobs), then the history's timings are written in.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET service_state = 'verified' WHERE id IN %s",
+            (tuple(job.id for job, _user, _day in jobs),),
+        )
+        self.env.invalidate_all()
+        Followup = self.env["pm.ticket.followup"]
+        for index, (job, _user, day) in enumerate(jobs):
+            if index % 4 == 3:
+                job._set_service_state("closed")
+                continue
+            low = index % 29 == 0
+            Followup.create(
+                {
+                    "ticket_id": job.id,
+                    "method": "phone",
+                    "date": datetime.combine(day + timedelta(days=1), time(10, 0)),
+                    "score_speed": 2 if low else 4 + index % 2,
+                    "score_attitude": 3 if low else 5,
+                    "score_quality": 4 + (index // 2) % 2,
+                }
+            )
         self.env.flush_all()
         cr = self.env.cr
         for index, (job, user, day) in enumerate(jobs):
@@ -98,7 +122,7 @@ class PmScorecardPeriod(models.Model):
             done = timedelta(hours=(10 + index % 5) if late else (1 + index % 6))
             cr.execute(
                 """UPDATE helpdesk_ticket SET user_id = %s, report_date = %s, create_date = %s,
-                          checkin_date = %s, done_date = %s, service_state = 'verified',
+                          checkin_date = %s, done_date = %s,
                           rework_count = %s, failure_cause_id = %s
                     WHERE id = %s""",
                 (
@@ -132,22 +156,6 @@ class PmScorecardPeriod(models.Model):
                 (report + timedelta(minutes=3), job.id),
             )
         self.env.invalidate_all()
-        Followup = self.env["pm.ticket.followup"]
-        for index, (job, _user, _day) in enumerate(jobs):
-            if index % 4 == 3:
-                job._set_service_state("closed")
-                continue
-            low = index % 29 == 0
-            Followup.create(
-                {
-                    "ticket_id": job.id,
-                    "method": "phone",
-                    "date": job.done_date + timedelta(days=1),
-                    "score_speed": 2 if low else 4 + index % 2,
-                    "score_attitude": 3 if low else 5,
-                    "score_quality": 4 + (index // 2) % 2,
-                }
-            )
         # Upheld complaints about one technician last month, one not upheld.
         previous = month_starts[1]
         employee = ref("pm_aftersales.employee_tech_03")

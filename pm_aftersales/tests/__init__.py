@@ -1,5 +1,6 @@
 # Odoo's runner only runs the test modules imported here.
 from . import test_acceptance_followup
+from . import test_analysis
 from . import test_dispatch
 from . import test_escalation
 from . import test_failure_analysis
@@ -25,6 +26,7 @@ from . import test_rectification_report
 from . import test_rectification_security
 from . import test_res_partner
 from . import test_scorecard
+from . import test_scorecard_report
 from . import test_security
 from . import test_sla
 from . import test_staff_security

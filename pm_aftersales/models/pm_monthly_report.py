@@ -1,0 +1,217 @@
+import base64
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class PmMonthlyReport(models.Model):
+    """The managers' monthly report (月度服务质量报告): KPIs against target,
+    complaint analysis, top failure causes, rectification status, staff
+    ranking — a PDF mailed to the managers on the first of the month, once."""
+
+    _name = "pm.monthly.report"
+    _description = "Monthly Service Report"
+    _inherit = ["mail.thread"]
+    _order = "date_from desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    date_from = fields.Date(string="Month", required=True)
+    date_to = fields.Date(required=True)
+    state = fields.Selection(
+        [("draft", "Draft"), ("sent", "Sent")], string="Status", default="draft", required=True
+    )
+    sent_date = fields.Datetime(readonly=True)
+    evaluation_ids = fields.One2many(
+        "pm.kpi.evaluation", compute="_compute_evaluation_ids", string="KPI Evaluations"
+    )
+    attachment_id = fields.Many2one("ir.attachment", readonly=True)
+
+    _month_uniq = models.Constraint(
+        "UNIQUE(company_id, date_from)", "The report of this month already exists."
+    )
+
+    @api.depends("date_from")
+    def _compute_name(self):
+        for report in self:
+            report.name = report.date_from and report.date_from.strftime("%Y-%m")
+
+    def _compute_evaluation_ids(self):
+        for report in self:
+            report.evaluation_ids = self.env["pm.kpi.evaluation"].search(
+                [("company_id", "=", report.company_id.id), ("date_from", "=", report.date_from)]
+            )
+
+    # ------------------------------------------------------------------
+    def action_evaluate(self):
+        for report in self:
+            self.env["pm.kpi.evaluation"]._pm_evaluate(
+                report.company_id, report.date_from, report.date_to
+            )
+        return True
+
+    def action_send(self):
+        """Render the PDF and mail it to the company's managers."""
+        for report in self:
+            if report.state == "sent":
+                raise UserError(self.env._("The report of %s was already sent.", report.name))
+            report.action_evaluate()
+            pdf, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
+                "pm_aftersales.action_report_monthly", report.ids
+            )
+            attachment = self.env["ir.attachment"].create(
+                {
+                    "name": self.env._("Monthly Service Report %s.pdf", report.name),
+                    "datas": base64.b64encode(pdf),
+                    "res_model": report._name,
+                    "res_id": report.id,
+                    "mimetype": "application/pdf",
+                }
+            )
+            managers = report._pm_get_recipients()
+            report.message_post(
+                body=self.env._("The monthly service report of %s.", report.name),
+                subject=self.env._(
+                    "%(company)s: monthly service report %(month)s",
+                    company=report.company_id.name,
+                    month=report.name,
+                ),
+                partner_ids=managers.partner_id.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+            report.write(
+                {
+                    "state": "sent",
+                    "sent_date": fields.Datetime.now(),
+                    "attachment_id": attachment.id,
+                }
+            )
+        return True
+
+    def _pm_get_recipients(self):
+        self.ensure_one()
+        group = self.env.ref("pm_aftersales.group_pm_manager")
+        return group.user_ids.filtered(
+            lambda u: self.company_id in u.company_ids and not u._is_superuser() and u.email
+        )
+
+    @api.model
+    def _prepare_month_vals(self, day, company):
+        start = day.replace(day=1)
+        end = fields.Date.subtract(fields.Date.add(start, months=1), days=1)
+        return {"company_id": company.id, "date_from": start, "date_to": end}
+
+    @api.model
+    def _cron_send_monthly(self):
+        """On the first of the month: last month's report, once per company
+        (a second run finds it sent)."""
+        today = fields.Date.context_today(self)
+        last_month = fields.Date.subtract(today.replace(day=1), days=1)
+        companies = self.env["pm.kpi"].search([]).company_id
+        for company in companies:
+            vals = self._prepare_month_vals(last_month, company)
+            report = self.search(
+                [("company_id", "=", company.id), ("date_from", "=", vals["date_from"])]
+            ) or self.create(vals)
+            if report.state != "sent":
+                report.action_send()
+        return True
+
+    # ------------------------------------------------------------------
+    # What the PDF shows
+    # ------------------------------------------------------------------
+    def _pm_report_data(self):
+        self.ensure_one()
+        start, end = self.env["pm.kpi.evaluation"]._pm_bounds(
+            self.company_id, self.date_from, self.date_to
+        )
+        company = [("company_id", "=", self.company_id.id)]
+        env = self.env
+        jobs_domain = [*company, ("done_date", ">=", start), ("done_date", "<", end)]
+        Jobs = env["pm.job.analysis"].sudo()
+        job_totals = Jobs._read_group(
+            jobs_domain,
+            [],
+            [
+                "__count",
+                "arrival_met:avg",
+                "completion_met:avg",
+                "first_time:avg",
+                "satisfaction:avg",
+            ],
+        )[0]
+        times = Jobs._pm_time_stats(jobs_domain)
+        complaints = env["pm.complaint.analysis"].sudo()
+        by_cause = complaints._read_group(
+            [*company, ("date", ">=", start), ("date", "<", end)],
+            ["cause_id"],
+            ["__count", "upheld:avg"],
+            order="__count desc",
+        )
+        trend = []
+        month = self.date_from
+        for _i in range(3):
+            month_start, month_end = self.env["pm.kpi.evaluation"]._pm_bounds(
+                self.company_id,
+                month,
+                fields.Date.subtract(fields.Date.add(month, months=1), days=1),
+            )
+            trend.insert(
+                0,
+                (
+                    month,
+                    complaints.search_count(
+                        [*company, ("date", ">=", month_start), ("date", "<", month_end)]
+                    ),
+                ),
+            )
+            month = fields.Date.subtract(month, months=1)
+        failures = (
+            env["pm.failure.report"]
+            .sudo()
+            ._read_group(
+                [*company, ("date", ">=", start), ("date", "<", end)],
+                ["failure_cause_id"],
+                ["__count"],
+                order="__count desc",
+                limit=5,
+            )
+        )
+        rectifications = (
+            env["pm.rectification.analysis"]
+            .sudo()
+            ._read_group(company, ["state"], ["__count", "overdue_count:sum"])
+        )
+        contractors = (
+            env["pm.rectification.analysis"]
+            .sudo()
+            ._read_group(
+                [*company, ("open_count", "=", 1)],
+                ["contractor_id"],
+                ["__count", "overdue_count:sum"],
+                order="__count desc",
+            )
+        )
+        scorecards = (
+            env["pm.scorecard"]
+            .sudo()
+            .search(
+                [*company, ("date_from", "=", self.date_from), ("rank", "<=", 3)],
+                order="team_id, rank",
+            )
+        )
+        return {
+            "jobs": job_totals,
+            "times": times,
+            "complaints_by_cause": by_cause,
+            "complaint_trend": trend,
+            "failures": failures,
+            "rectifications": rectifications,
+            "contractors": contractors,
+            "scorecards": scorecards,
+            "evaluations": self.evaluation_ids.filtered(lambda e: e.scope != "team"),
+        }
