@@ -59,8 +59,19 @@ def _history(bench, n_jobs, n_complaints, n_orders):
     )
     cr.execute(
         """
-        UPDATE pm_ticket_milestone m SET state = 'met', within_limit = (m.id %% 10 <> 0)
-          FROM helpdesk_ticket t WHERE t.id = m.ticket_id AND t.number LIKE 'BENCH%%'
+        UPDATE pm_ticket_milestone m SET state = 'met', within_limit = (m.id % 10 <> 0)
+          FROM helpdesk_ticket t WHERE t.id = m.ticket_id AND t.number LIKE 'BENCH%'
+        """
+    )
+    # An owner's follow-up answer for one job in three.
+    cr.execute(
+        """
+        INSERT INTO pm_ticket_followup (ticket_id, company_id, date, method, score_speed,
+                                        score_attitude, score_quality, user_id)
+        SELECT t.id, t.company_id, t.done_date + interval '1 day', 'phone', 3 + t.id % 3,
+               4 + t.id % 2, 5, 1
+          FROM helpdesk_ticket t
+         WHERE t.number LIKE 'BENCH%' AND NOT COALESCE(t.is_complaint, FALSE) AND t.id % 3 = 0
         """
     )
     trade = env.ref("pm_aftersales.pm_trade_civil")

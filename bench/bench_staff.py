@@ -42,8 +42,8 @@ def monthly_scorecards(bench):
     )
     cr.execute(
         """
-        UPDATE pm_ticket_milestone m SET state = 'met', within_limit = (m.id %% 10 <> 0)
-          FROM helpdesk_ticket t WHERE t.id = m.ticket_id AND t.number LIKE 'BENCH%%'
+        UPDATE pm_ticket_milestone m SET state = 'met', within_limit = (m.id % 10 <> 0)
+          FROM helpdesk_ticket t WHERE t.id = m.ticket_id AND t.number LIKE 'BENCH%'
         """
     )
     cr.execute("ANALYZE helpdesk_ticket")

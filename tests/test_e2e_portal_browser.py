@@ -108,9 +108,13 @@ def test_portal_pages_on_a_phone_and_in_english(page_factory):
             if phone:  # nothing overflows the phone's width
                 width = owner.evaluate("document.documentElement.scrollWidth")
                 assert width <= 390 + 1, f"{path} is {width}px wide on a phone"
+        # The language in the URL decides (the cookie alone races with the
+        # owner's own language, zh_CN, on the first request).
         if lang == "en-US":
-            owner.goto(owner.url_of("/my/units"))
+            owner.goto(owner.url_of("/en/my/units"))
+            owner.wait_for_load_state("load")
             assert "My Units" in owner.content()
         else:
-            owner.goto(owner.url_of("/my/units"))
+            owner.goto(owner.url_of("/zh_CN/my/units"))
+            owner.wait_for_load_state("load")
             assert "我的单元" in owner.content()

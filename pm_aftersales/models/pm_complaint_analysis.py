@@ -68,23 +68,27 @@ class PmComplaintAnalysis(models.Model):
                  THEN CASE WHEN t.complaint_upheld = 'upheld' THEN 100 ELSE 0 END END AS upheld,
             EXTRACT(EPOCH FROM t.answered_date - t.report_date) / 3600.0 AS answer_hours,
             EXTRACT(EPOCH FROM t.closed_date - t.report_date) / 3600.0 AS resolve_hours,
-            r.id IS NOT NULL AS is_repeat,
-            CASE WHEN r.id IS NOT NULL THEN 1 ELSE 0 END AS repeat_count
+            COALESCE(r.previous >= t.report_date - INTERVAL '90 days', FALSE) AS is_repeat,
+            CASE WHEN r.previous >= t.report_date - INTERVAL '90 days' THEN 1 ELSE 0 END
+                AS repeat_count
             """
         )
 
     @api.model
     def _from(self):
+        # The complainant's previous complaint, by a window over the
+        # complaints (one sort), not a lookup per complaint.
         return SQL(
             """
             helpdesk_ticket t
-            LEFT JOIN LATERAL (
-                SELECT p.id FROM helpdesk_ticket p
-                 WHERE p.is_complaint AND p.partner_id = t.partner_id AND p.id <> t.id
-                   AND p.report_date < t.report_date
-                   AND p.report_date >= t.report_date - INTERVAL '90 days'
-                 LIMIT 1
-            ) r ON TRUE
+            LEFT JOIN (
+                SELECT id,
+                       LAG(report_date) OVER (
+                           PARTITION BY partner_id ORDER BY report_date, id
+                       ) AS previous
+                  FROM helpdesk_ticket
+                 WHERE is_complaint AND active AND partner_id IS NOT NULL
+            ) r ON r.id = t.id
             """
         )
 

@@ -6,8 +6,9 @@ urgent repairs (burst pipe).
       (linear) 20 + 0.7 x (30 - 20) = 27.0; within limit 3 of 4 -> 75 %
   completion hours 2, 10, 4, 1 -> average 4.25, 90th percentile 4 + 0.7 x 6 = 8.2
   accepted at first try 3 of 4 -> 75 %
-Complaints: February 3 (2 upheld, 1 not -> 66.67 % upheld), March 1; the same
-owner complained before within 90 days for the 2nd February one and March's.
+Complaints: February 3 (2 upheld, 1 not -> 66.67 % upheld), March 1; all from
+the same owner, so each but the first follows another within 90 days: 2
+repeats in February (two were made the same minute), 1 in March.
 """
 
 from datetime import datetime
@@ -73,7 +74,11 @@ class TestAnalysis(PmStaffCommon):
             ["upheld:avg", "repeat_count:sum"],
         )
         self.assertAlmostEqual(upheld, 200 / 3)
-        self.assertEqual(repeats, 1)
+        self.assertEqual(repeats, 2)
+        march = self.env["pm.complaint.analysis"].search(
+            [("employee_id", "=", self.emp_plumber.id), ("date", ">=", "2026-03-01")]
+        )
+        self.assertTrue(march.is_repeat)
 
     def test_satisfaction_per_dimension(self):
         [(count, speed, attitude, quality, low)] = self.env["pm.satisfaction.analysis"]._read_group(
