@@ -20,7 +20,11 @@ class PmScorecard(models.Model):
     _rec_name = "employee_id"
 
     period_id = fields.Many2one(
-        "pm.scorecard.period", required=True, ondelete="cascade", index=True
+        "pm.scorecard.period",
+        string="Assessment Period",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     date_from = fields.Date(related="period_id.date_from", store=True)
     period_state = fields.Selection(related="period_id.state", string="Period Status")
