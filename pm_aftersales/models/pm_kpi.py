@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-# code: (analysis model, measure, extra domain, label)
+# What a KPI measures (pm.kpi.evaluation._pm_measure computes each).
 KPI_METRICS = [
     ("urgent_arrival", "Urgent Repairs: Arrivals within Limit (%)"),
     ("urgent_completion", "Urgent Repairs: Completed within Limit (%)"),

@@ -1,7 +1,4 @@
 from collections import defaultdict
-from datetime import datetime, time
-
-import pytz
 
 from odoo import api, fields, models
 
@@ -117,19 +114,18 @@ class PmKpiEvaluation(models.Model):
 
     def _pm_get_responsible(self):
         self.ensure_one()
-        if self.team_id.user_id:
-            return self.team_id.user_id
-        if self.estate_id.manager_id:
-            return self.estate_id.manager_id
-        group = self.env.ref("pm_aftersales.group_pm_manager")
-        managers = group.user_ids.filtered(lambda u: self.company_id in u.company_ids)
-        return managers.filtered(lambda u: not u._is_superuser())[:1] or self.env.user
+        return (
+            self.team_id.user_id
+            or self.estate_id.manager_id
+            or self.company_id._pm_managers()[:1]
+            or self.env.user
+        )
 
     @api.model
     def _pm_measure(self, kpi, company, date_from, date_to):
         """{scope: {key: (value, sample)}} with key the estate or team id
         (0 company-wide)."""
-        start, end = self._pm_bounds(company, date_from, date_to)
+        start, end = company._pm_utc_bounds(date_from, date_to)
         jobs = [
             ("company_id", "=", company.id),
             ("done_date", ">=", start),
@@ -171,18 +167,6 @@ class PmKpiEvaluation(models.Model):
                 }
             return result
         return {}
-
-    @api.model
-    def _pm_bounds(self, company, date_from, date_to):
-        """The period's first and last instant in the company's time zone
-        (Asia/Shanghai unless set), as naive UTC."""
-        tz = pytz.timezone(company.partner_id.tz or "Asia/Shanghai")
-        start = tz.localize(datetime.combine(date_from, time.min))
-        end = tz.localize(datetime.combine(fields.Date.add(date_to, days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            end.astimezone(pytz.utc).replace(tzinfo=None),
-        )
 
     @api.model
     def _pm_grouped(self, model, domain, measure, team=True):

@@ -94,10 +94,7 @@ class PmMonthlyReport(models.Model):
 
     def _pm_get_recipients(self):
         self.ensure_one()
-        group = self.env.ref("pm_aftersales.group_pm_manager")
-        return group.user_ids.filtered(
-            lambda u: self.company_id in u.company_ids and not u._is_superuser() and u.email
-        )
+        return self.company_id._pm_managers().filtered("email")
 
     @api.model
     def _prepare_month_vals(self, day, company):
@@ -126,9 +123,7 @@ class PmMonthlyReport(models.Model):
     # ------------------------------------------------------------------
     def _pm_report_data(self):
         self.ensure_one()
-        start, end = self.env["pm.kpi.evaluation"]._pm_bounds(
-            self.company_id, self.date_from, self.date_to
-        )
+        start, end = self.company_id._pm_utc_bounds(self.date_from, self.date_to)
         company = [("company_id", "=", self.company_id.id)]
         env = self.env
         jobs_domain = [*company, ("done_date", ">=", start), ("done_date", "<", end)]
@@ -152,24 +147,23 @@ class PmMonthlyReport(models.Model):
             ["__count", "upheld:avg"],
             order="__count desc",
         )
-        trend = []
-        month = self.date_from
-        for _i in range(3):
-            month_start, month_end = self.env["pm.kpi.evaluation"]._pm_bounds(
-                self.company_id,
-                month,
-                fields.Date.subtract(fields.Date.add(month, months=1), days=1),
+        # The month and the two before, in one grouped read by local month.
+        first = fields.Date.subtract(self.date_from, months=2)
+        trend_start, _end = self.company_id._pm_utc_bounds(first, self.date_to)
+        counts = {
+            fields.Date.to_date(month): count
+            for month, count in complaints.with_context(
+                tz=self.company_id._pm_tz().zone
+            )._read_group(
+                [*company, ("date", ">=", trend_start), ("date", "<", end)],
+                ["date:month"],
+                ["__count"],
             )
-            trend.insert(
-                0,
-                (
-                    month,
-                    complaints.search_count(
-                        [*company, ("date", ">=", month_start), ("date", "<", month_end)]
-                    ),
-                ),
-            )
-            month = fields.Date.subtract(month, months=1)
+        }
+        trend = [
+            (month, counts.get(month, 0))
+            for month in (first, fields.Date.add(first, months=1), self.date_from)
+        ]
         failures = (
             env["pm.failure.report"]
             .sudo()

@@ -34,9 +34,8 @@ class PmRectificationNotice(models.Model):
 
     @api.model
     def _get_today(self):
-        """The company's day (Asia/Shanghai by default), not the server's."""
-        tz_user = self.env.user if self.env.user.tz else self.env.ref("base.user_admin")
-        return fields.Date.context_today(self.with_user(tz_user))
+        """The company's day, not the server's nor OdooBot's."""
+        return self.env.company._pm_today()
 
     @api.model
     def _get_orders_by_owner(self):

@@ -1,12 +1,8 @@
 from collections import defaultdict
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-
-from .pm_scorecard_scheme import INDICATORS
 
 
 class PmScorecardPeriod(models.Model):
@@ -72,15 +68,9 @@ class PmScorecardPeriod(models.Model):
 
     def _get_bounds(self):
         """The period's first and last instant, as naive UTC, in the
-        company's time zone (Asia/Shanghai unless the company says)."""
+        company's time zone."""
         self.ensure_one()
-        tz = pytz.timezone(self.company_id.partner_id.tz or "Asia/Shanghai")
-        start = tz.localize(datetime.combine(self.date_from, time.min))
-        end = tz.localize(datetime.combine(self.date_to + timedelta(days=1), time.min))
-        return (
-            start.astimezone(pytz.utc).replace(tzinfo=None),
-            end.astimezone(pytz.utc).replace(tzinfo=None),
-        )
+        return self.company_id._pm_utc_bounds(self.date_from, self.date_to)
 
     def _get_employees(self):
         """Who is assessed: the employees of the company who are members of
@@ -188,21 +178,3 @@ class PmScorecardPeriod(models.Model):
         action["domain"] = [("period_id", "=", self.id)]
         action["context"] = {"search_default_group_team": 1}
         return action
-
-    @api.model
-    def _indicator_codes(self):
-        return list(INDICATORS)
-
-    @api.model
-    def _cron_compute_periods(self):
-        """Daily: open this month's period of every company with a scheme,
-        and recompute the open periods already started."""
-        today = fields.Date.context_today(self)
-        for scheme in self.env["pm.scorecard.scheme"].search([]):
-            vals = self._prepare_month_vals(today, scheme.company_id)
-            if not self.search_count(
-                [("company_id", "=", scheme.company_id.id), ("date_from", "=", vals["date_from"])]
-            ):
-                self.create(vals)
-        self.search([("state", "=", "open"), ("date_from", "<=", today)]).action_compute()
-        return True

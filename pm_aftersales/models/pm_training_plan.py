@@ -71,22 +71,22 @@ class PmTrainingPlan(models.Model):
         attended = attendances.filtered("attended")
         scored = attended.filtered("assessed")
         users = self.team_id.user_ids
-        period = [
-            ("user_id", "in", users.ids),
-            ("done_date", ">=", self.date_start),
-            ("done_date", "<", fields.Date.add(self.date_end, days=1)),
-        ]
+        start, end = self.company_id._pm_utc_bounds(self.date_start, self.date_end)
         Ticket = self.env["helpdesk.ticket"].sudo()
         complaints = Ticket.search_count(
             [
                 ("is_complaint", "=", True),
                 ("complaint_upheld", "=", "upheld"),
                 ("concerned_employee_id.user_id", "in", users.ids),
-                ("report_date", ">=", self.date_start),
-                ("report_date", "<", fields.Date.add(self.date_end, days=1)),
+                ("report_date", ">=", start),
+                ("report_date", "<", end),
             ]
         )
-        rework = sum(Ticket.search(period).mapped("rework_count"))
+        [(rework,)] = Ticket._read_group(
+            [("user_id", "in", users.ids), ("done_date", ">=", start), ("done_date", "<", end)],
+            [],
+            ["rework_count:sum"],
+        )
         return {
             "review_attendance_rate": 100.0 * len(attended) / len(attendances)
             if attendances
@@ -96,7 +96,7 @@ class PmTrainingPlan(models.Model):
             else 0.0,
             "review_average_score": sum(scored.mapped("score")) / len(scored) if scored else 0.0,
             "review_complaints": complaints,
-            "review_rework": rework,
+            "review_rework": rework or 0,
         }
 
     @api.onchange("period", "date_start")

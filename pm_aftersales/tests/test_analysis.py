@@ -146,6 +146,11 @@ class TestAnalysis(PmStaffCommon):
         self.assertEqual(len(messages), 1)
         self.assertIn(self.users["manager"].partner_id, messages.partner_ids)
         self.assertTrue(report.evaluation_ids)
+        # What the PDF prints: the complaint trend over three local months.
+        trend = [
+            (str(month), count) for month, count in report._pm_report_data()["complaint_trend"]
+        ]
+        self.assertEqual(trend, [("2025-12-01", 0), ("2026-01-01", 0), ("2026-02-01", 3)])
 
     def test_access(self):
         with self.assertRaises(AccessError):

@@ -1,6 +1,6 @@
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .common_staff import PmStaffCommon
 
@@ -58,7 +58,7 @@ class TestTraining(PmStaffCommon):
 
     def test_absent_has_no_score_and_session_needs_attendees(self):
         course = self.env.ref("pm_aftersales.course_process")
-        with self.assertRaisesRegex(Exception, "absent"), self.env.cr.savepoint():
+        with self.assertRaisesRegex(ValidationError, "absent"), self.env.cr.savepoint():
             self._session(course, "2026-02-12", [(self.emp_plumber, False, 80)], state="planned")
         empty = self._session(course, "2026-02-12", [], state="planned")
         with self.assertRaisesRegex(UserError, "no attendee"):
