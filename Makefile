@@ -1,7 +1,8 @@
 # pm_aftersales: the README's commands. Variables: PYTHON, DB, TEST_DB,
 # HTTP_PORT, ODOO_SOURCE (for setup), PYTEST_ARGS (for test).
-PYTHON ?= python3
-export PYTHON
+VENV ?= $(CURDIR)/.venv
+PYTHON ?= $(VENV)/bin/python
+export VENV
 
 .PHONY: help setup run test test-odoo bench lint pot wheel demo clean
 

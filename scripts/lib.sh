@@ -1,7 +1,9 @@
 # Shared settings of the make targets (sourced, not executed).
 # shellcheck shell=bash
-PYTHON=${PYTHON:-python3}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# Every target runs in the project virtualenv that `make setup` creates.
+VENV=${VENV:-$ROOT/.venv}
+PYTHON=${PYTHON:-$VENV/bin/python}
 DB=${DB:-pm_aftersales}
 TEST_DB=${TEST_DB:-pm_aftersales_test}
 E2E_DB=${E2E_DB:-${TEST_DB}_e2e}
@@ -14,7 +16,7 @@ odoo() { "$PYTHON" -m odoo "$@"; }
 
 require_odoo() {
     if ! "$PYTHON" -c 'import odoo.release as r; assert r.serie == "19.0"' 2>/dev/null; then
-        echo "Odoo 19.0 is not importable by $PYTHON: run 'make setup' first." >&2
+        echo "Odoo 19.0 is not importable by $PYTHON: run 'make setup' first (it creates $VENV)." >&2
         exit 1
     fi
 }

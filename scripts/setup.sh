@@ -1,21 +1,41 @@
 #!/usr/bin/env bash
 # make setup: idempotent preparation of a machine to run and test pm_aftersales.
 #
-#  1. Odoo 19.0: reuse one that python3 can import; else install the one at
-#     $ODOO_SOURCE (a source tree or a .tar.gz/.zip archive); else download
-#     upstream's official 19.0 source archive ($ODOO_ARCHIVE_URL).
+#  0. A project virtualenv ($VENV, default .venv): nothing is installed into
+#     the system Python. Where the system Python already imports Odoo 19.0 the
+#     virtualenv sees it (--system-site-packages) and installs only what is
+#     missing there; packages the system has are neither upgraded nor removed.
+#  1. Odoo 19.0: reuse one that the virtualenv can import; else install the
+#     one at $ODOO_SOURCE (a source tree or a .tar.gz/.zip archive) into the
+#     virtualenv; else download upstream's 19.0 source archive.
 #  2. The project's Python dependencies (requirements.txt).
 #  3. PostgreSQL reachable (start an installed but stopped local cluster).
 set -euo pipefail
 
-PYTHON=${PYTHON:-python3}
+here=$(cd "$(dirname "$0")/.." && pwd)
+BASE_PYTHON=${BASE_PYTHON:-python3}
+VENV=${VENV:-$here/.venv}
 ODOO_SERIES=19.0
 ODOO_ARCHIVE_URL=${ODOO_ARCHIVE_URL:-https://nightly.odoo.com/19.0/nightly/src/odoo_19.0.latest.tar.gz}
 ODOO_HOME=${ODOO_HOME:-$HOME/.cache/pm_aftersales/odoo-$ODOO_SERIES}
-here=$(cd "$(dirname "$0")/.." && pwd)
 
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
+
+ensure_venv() {
+    if [ -x "$VENV/bin/python" ]; then
+        say "using the virtualenv $VENV"
+    else
+        local flags=()
+        if [ "$("$BASE_PYTHON" -c 'import odoo.release as r; print(r.serie)' 2>/dev/null || true)" = "$ODOO_SERIES" ]; then
+            say "$BASE_PYTHON already imports Odoo $ODOO_SERIES: the virtualenv reuses it"
+            flags+=(--system-site-packages)
+        fi
+        say "creating the virtualenv $VENV"
+        "$BASE_PYTHON" -m venv "${flags[@]}" "$VENV"
+    fi
+    PYTHON=$VENV/bin/python
+}
 
 odoo_version() {
     "$PYTHON" -c 'import odoo.release as r; print(r.serie)' 2>/dev/null || true
@@ -36,7 +56,9 @@ build_constraints() {
 }
 
 pip_install() {
-    PIP_CONSTRAINT="$CONSTRAINTS" "$PYTHON" -m pip install --quiet "$@"
+    # pip >= 25.3 no longer applies PIP_CONSTRAINT to isolated builds: pass
+    # the same file as the build constraint too.
+    PIP_CONSTRAINT="$CONSTRAINTS" PIP_BUILD_CONSTRAINT="$CONSTRAINTS" "$PYTHON" -m pip install --quiet "$@"
 }
 
 install_odoo_from_tree() {
@@ -163,6 +185,7 @@ ensure_system_tools() {
     fi
 }
 
+ensure_venv
 CONSTRAINTS=$(mktemp)
 trap 'rm -f "$CONSTRAINTS"' EXIT
 build_constraints "$CONSTRAINTS"
