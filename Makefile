@@ -4,14 +4,18 @@ VENV ?= $(CURDIR)/.venv
 PYTHON ?= $(VENV)/bin/python
 export VENV
 
-.PHONY: help setup run test test-odoo bench lint pot wheel demo clean
+.PHONY: help setup run test test-odoo test-dates test-peers bench bench-load lint pot wheel demo clean
 
 help:
 	@echo "make setup      install Odoo 19.0 (if needed), the dependencies, check PostgreSQL"
 	@echo "make run        create the demo database once and serve it on 127.0.0.1:8069"
 	@echo "make test       build/update the test database and run every test (pytest)"
 	@echo "make test-odoo  run the addon's tests with Odoo's own runner"
+	@echo "make test-dates run make test with the clock moved (month ends, new year, 29 Feb)"
+	@echo "make test-peers run the tests of helpdesk_mgmt, maintenance_plan, maintenance,"
+	@echo "                hr_maintenance and stock with the addon installed (PEERS=..., PEERS_WITHOUT_ADDON=1)"
 	@echo "make bench      run the benchmarks (not part of make test)"
+	@echo "make bench-load multi-worker load test over loopback (not part of make test)"
 	@echo "make lint       run the pre-commit hooks (ruff, pylint-odoo)"
 	@echo "make pot        regenerate i18n/pm_aftersales.pot and merge it into zh_CN.po"
 	@echo "make wheel      build the addon as a wheel (whool)"
@@ -28,8 +32,17 @@ test:
 test-odoo:
 	./scripts/test_odoo.sh
 
+test-dates:
+	./scripts/test_dates.sh $(PYTEST_ARGS)
+
+test-peers:
+	./scripts/test_peers.sh
+
 bench:
 	./scripts/bench.sh $(BENCH_ARGS)
+
+bench-load:
+	./scripts/bench_load.sh
 
 lint:
 	$(PYTHON) -m pre_commit run --all-files

@@ -4,7 +4,7 @@
     "name": "Property Management After-Sales Service",
     "summary": "After-sales service centre of a property-management company: "
     "estates, units, owners, repairs, complaints, rectification",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.0.1",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "pm_aftersales authors",
@@ -33,6 +33,7 @@
         "data/helpdesk_ticket_channel_data.xml",
         "data/pm_delay_reason_data.xml",
         "data/pm_complaint_cause_data.xml",
+        "data/pm_office_calendar_data.xml",
         "data/pm_sla_rule_data.xml",
         "data/mail_template_data.xml",
         "data/mail_activity_type_data.xml",
@@ -84,6 +85,7 @@
         "views/pm_preventive_measure_views.xml",
         "views/pm_part_consumption_report_views.xml",
         "views/pm_failure_report_views.xml",
+        "views/pm_mail_retry_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -103,6 +105,9 @@
         ],
         "web.report_assets_common": [
             "pm_aftersales/static/src/scss/report.scss",
+        ],
+        "web.assets_tests": [
+            "pm_aftersales/static/tests/tours/**/*",
         ],
     },
     "application": True,

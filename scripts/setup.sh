@@ -6,8 +6,9 @@
 #     virtualenv sees it (--system-site-packages) and installs only what is
 #     missing there; packages the system has are neither upgraded nor removed.
 #  1. Odoo 19.0: reuse one that the virtualenv can import; else install the
-#     one at $ODOO_SOURCE (a source tree or a .tar.gz/.zip archive) into the
-#     virtualenv; else download upstream's 19.0 source archive.
+#     one at $ODOO_SOURCE (a source tree or a .tar.gz/.zip archive, kept in
+#     $ODOO_HOME for the next setup) into the virtualenv; else the one an
+#     earlier setup kept in $ODOO_HOME; else download upstream's 19.0 archive.
 #  2. The project's Python dependencies (requirements.txt).
 #  3. PostgreSQL reachable (start an installed but stopped local cluster).
 set -euo pipefail
@@ -98,13 +99,26 @@ ensure_odoo() {
     [ -z "$v" ] || die "$PYTHON imports Odoo $v; pm_aftersales needs Odoo $ODOO_SERIES (use another PYTHON or virtualenv)."
     if [ -n "${ODOO_SOURCE:-}" ]; then
         if [ -d "$ODOO_SOURCE" ]; then
-            install_odoo_from_tree "$(cd "$ODOO_SOURCE" && pwd)"
+            # Kept in $ODOO_HOME so that a later setup (a new clone, CI)
+            # installs the same source without being told where it is.
+            local src
+            src=$(cd "$ODOO_SOURCE" && pwd)
+            if [ "$src" != "$ODOO_HOME" ]; then
+                say "copying $src to $ODOO_HOME"
+                rm -rf "$ODOO_HOME.tmp" && mkdir -p "$ODOO_HOME.tmp"
+                (cd "$src" && tar --exclude=.git -cf - .) | tar -xf - -C "$ODOO_HOME.tmp"
+                rm -rf "$ODOO_HOME" && mv "$ODOO_HOME.tmp" "$ODOO_HOME"
+            fi
+            install_odoo_from_tree "$ODOO_HOME"
         elif [ -f "$ODOO_SOURCE" ]; then
             unpack_archive "$ODOO_SOURCE" "$ODOO_HOME"
             install_odoo_from_tree "$ODOO_HOME"
         else
             die "ODOO_SOURCE=$ODOO_SOURCE is neither a directory nor an archive."
         fi
+    elif [ -f "$ODOO_HOME/odoo/release.py" ]; then
+        say "installing the Odoo source kept by an earlier setup ($ODOO_HOME)"
+        install_odoo_from_tree "$ODOO_HOME"
     else
         say "no Odoo $ODOO_SERIES found; downloading $ODOO_ARCHIVE_URL"
         mkdir -p "$(dirname "$ODOO_HOME")"
@@ -175,6 +189,7 @@ ensure_system_tools() {
     command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+    command -v faketime >/dev/null || missing+=(faketime)   # make test-dates
     [ ${#missing[@]} -eq 0 ] && return
     if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
         say "installing ${missing[*]} (browser tests, PDF reports)"

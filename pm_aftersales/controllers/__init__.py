@@ -1,3 +1,4 @@
 from . import portal_vendor
 from . import portal_owner
 from . import portal_rectification
+from . import mail_attachment

@@ -32,6 +32,7 @@ ALLOWED_MIMETYPES = {
     "video/quicktime",
     "video/webm",
 }
+SIGNATURE_MIMETYPES = {"image/png", "image/jpeg"}
 DEFAULT_MAX_FILE_MB = 20
 MAX_FILES = 6
 UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
@@ -43,6 +44,70 @@ def sanitize_filename(name):
     name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     name = UNSAFE_NAME_CHARS.sub("_", name).strip(" ._") or "file"
     return name[-120:]
+
+
+def portal_max_file_mb(env):
+    """Largest file (MB) a portal user may attach to a job."""
+    value = (
+        env["ir.config_parameter"]
+        .sudo()
+        .get_param("pm_aftersales.portal_max_file_mb", DEFAULT_MAX_FILE_MB)
+    )
+    try:
+        return max(1, int(value))
+    except ValueError:
+        return DEFAULT_MAX_FILE_MB
+
+
+def check_upload(env, upload, max_mb=None):
+    """(name, mimetype, data) of one file a portal user attaches to a job:
+    a photo or a video by its content, not too large, under a sanitized name.
+    Raises UserError saying why the file is refused."""
+    max_mb = max_mb or portal_max_file_mb(env)
+    name = sanitize_filename(upload.filename)
+    data = upload.read(max_mb * 1024 * 1024 + 1)
+    if len(data) > max_mb * 1024 * 1024:
+        raise UserError(
+            env._(
+                "“%(name)s” is larger than %(size)s MB: send a smaller photo or a shorter video.",
+                name=name,
+                size=max_mb,
+            )
+        )
+    mimetype = guess_mimetype(data, default="application/octet-stream")
+    if mimetype not in ALLOWED_MIMETYPES:
+        raise UserError(
+            env._(
+                "“%(name)s” is not a photo or a video (JPEG, PNG, GIF, WebP, MP4, "
+                "MOV or WebM): it cannot be attached.",
+                name=name,
+            )
+        )
+    return name, mimetype, data
+
+
+def check_signature(signature):
+    """Raise ValueError unless ``signature`` (base64) is a PNG or JPEG image,
+    as the portal's signature pad draws it."""
+    data = base64.b64decode(signature, validate=True)
+    if guess_mimetype(data) not in SIGNATURE_MIMETYPES:
+        raise ValueError("not a signature image")
+
+
+def read_uploads(env, files):
+    """[(name, mimetype, data)] of the uploaded files, or the errors saying
+    which file is refused and why (every portal upload path uses it)."""
+    files = [f for f in files if f and f.filename]
+    if len(files) > MAX_FILES:
+        return [], [env._("Attach at most %s files.", MAX_FILES)]
+    max_mb = portal_max_file_mb(env)
+    attachments, errors = [], []
+    for upload in files:
+        try:
+            attachments.append(check_upload(env, upload, max_mb))
+        except UserError as error:
+            errors.append(error.args[0])
+    return attachments, errors
 
 
 class PmOwnerPortal(CustomerPortalHelpdesk):
@@ -91,15 +156,7 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         return groups
 
     def _pm_max_file_mb(self):
-        value = (
-            request.env["ir.config_parameter"]
-            .sudo()
-            .get_param("pm_aftersales.portal_max_file_mb", DEFAULT_MAX_FILE_MB)
-        )
-        try:
-            return max(1, int(value))
-        except ValueError:
-            return DEFAULT_MAX_FILE_MB
+        return portal_max_file_mb(request.env)
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
@@ -263,38 +320,7 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
     def _pm_read_uploads(self, files):
         """[(name, mimetype, data)] of the uploaded files, or the errors saying
         which file is refused and why."""
-        env = request.env
-        files = [f for f in files if f and f.filename]
-        errors, attachments = [], []
-        max_mb = self._pm_max_file_mb()
-        if len(files) > MAX_FILES:
-            errors.append(env._("Attach at most %s files.", MAX_FILES))
-            return [], errors
-        for upload in files:
-            name = sanitize_filename(upload.filename)
-            data = upload.read(max_mb * 1024 * 1024 + 1)
-            if len(data) > max_mb * 1024 * 1024:
-                errors.append(
-                    env._(
-                        "“%(name)s” is larger than %(size)s MB: send a smaller photo or a "
-                        "shorter video.",
-                        name=name,
-                        size=max_mb,
-                    )
-                )
-                continue
-            mimetype = guess_mimetype(data, default="application/octet-stream")
-            if mimetype not in ALLOWED_MIMETYPES:
-                errors.append(
-                    env._(
-                        "“%(name)s” is not a photo or a video (JPEG, PNG, GIF, WebP, MP4, "
-                        "MOV or WebM): it cannot be attached.",
-                        name=name,
-                    )
-                )
-                continue
-            attachments.append((name, mimetype, data))
-        return attachments, errors
+        return read_uploads(request.env, files)
 
     def _pm_prepare_report_vals(self, vals):
         partner = request.env.user.partner_id
@@ -342,8 +368,32 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
 
     def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
         values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        if not ticket.sudo(False).has_access("write"):
+            # Owners and tenants accept or reject the work, they do not close
+            # jobs: only who may change the job gets helpdesk_mgmt's buttons.
+            values["closed_stages"] = request.env["helpdesk.ticket.stage"]
         values.update(self._pm_ticket_page_values(ticket))
         return values
+
+    def _pm_portal_attachments(self, ticket):
+        """The job's files the portal shows: never those of internal notes."""
+        ticket = ticket.sudo()
+        internal = (
+            request.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", ticket._name),
+                    ("res_id", "=", ticket.id),
+                    ("attachment_ids", "!=", False),
+                    "|",
+                    ("is_internal", "=", True),
+                    ("subtype_id.internal", "=", True),
+                ]
+            )
+            .attachment_ids
+        )
+        return ticket.attachment_ids - internal
 
     def _pm_ticket_page_values(self, ticket):
         """Timeline, delays, acceptance and rating of the job (read as sudo:
@@ -354,6 +404,7 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         )
         is_customer = self._pm_is_job_customer(ticket)
         return {
+            "pm_attachments": self._pm_portal_attachments(ticket),
             "pm_milestones": milestones,
             "pm_delays": ticket.delay_ids,
             "pm_acceptances": ticket.acceptance_ids,
@@ -404,7 +455,7 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         if not signature or not (name or "").strip():
             return {"error": request.env._("Sign and write your name to accept the work.")}
         try:
-            base64.b64decode(signature, validate=True)
+            check_signature(signature)
             request.env["pm.ticket.acceptance"].sudo().create(
                 {
                     "ticket_id": ticket.id,
@@ -554,35 +605,78 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
 
 
 class PmHelpdeskTicketController(HelpdeskTicketController):
-    """helpdesk_mgmt's own portal routes, made safe for owners."""
+    """helpdesk_mgmt's own portal routes, made safe: each portal role has its
+    own forms, changes are POSTed with a CSRF token, uploads are checked."""
 
-    @http.route()
+    @http.route(methods=["POST"])
     def support_ticket_close(self, **kw):
-        # helpdesk_mgmt closes any ticket by id: check the user may see it.
+        # helpdesk_mgmt closes any ticket by id, as sudo. Its customers close
+        # the tickets they can read (its own behaviour, kept); the
+        # after-sales portal roles only read jobs (owners accept or reject the
+        # work, outsourced technicians complete it): they must be allowed to
+        # change the job themselves.
         try:
             ticket_id = int(kw.get("ticket_id") or 0)
+            int(kw.get("stage_id") or 0)
         except ValueError:
             raise request.not_found() from None
         ticket = request.env["helpdesk.ticket"].browse(ticket_id)
         try:
-            ticket.check_access("read")
             if not ticket.exists():
                 raise MissingError(ticket_id)
+            ticket.check_access("write" if self._pm_is_after_sales_portal_user() else "read")
         except (AccessError, MissingError):
             raise request.not_found() from None
         return super().support_ticket_close(**kw)
 
-    @http.route()
-    def create_new_ticket(self, **kw):
-        # Owners report through their own form (units, time limits, uploads).
-        if request.env.user.has_group("pm_aftersales.group_pm_owner"):
+    def _pm_is_after_sales_portal_user(self):
+        user = request.env.user
+        return any(
+            user.has_group(group)
+            for group in (
+                "pm_aftersales.group_pm_owner",
+                "pm_aftersales.group_pm_vendor",
+                "pm_aftersales.group_pm_rect_party",
+            )
+        )
+
+    def _pm_portal_role_response(self):
+        """What helpdesk_mgmt's generic form answers the portal roles that do
+        not use it (None for the others): owners report through their own form
+        (units, time limits, uploads); outsourced technicians and the
+        representatives of the developer and contractors open no jobs."""
+        user = request.env.user
+        if user.has_group("pm_aftersales.group_pm_owner"):
             return request.redirect("/my/report")
-        return super().create_new_ticket(**kw)
+        if user.has_group("pm_aftersales.group_pm_vendor") or user.has_group(
+            "pm_aftersales.group_pm_rect_party"
+        ):
+            raise request.not_found()
+        return None
 
     @http.route()
+    def create_new_ticket(self, **kw):
+        return self._pm_portal_role_response() or super().create_new_ticket(**kw)
+
+    @http.route(methods=["POST"])
     def submit_ticket(self, **kw):
-        if request.env.user.has_group("pm_aftersales.group_pm_owner"):
-            return request.redirect("/my/report")
+        response = self._pm_portal_role_response()
+        if response:
+            return response
+        # The checks of the owners' report form: type by content, size,
+        # number and a sanitized name; nothing is saved if a file is refused.
+        files = request.httprequest.files.getlist("attachment")
+        attachments, errors = read_uploads(request.env, files)
+        if errors:
+            values = self._get_create_new_ticket_values(**kw)
+            values["pm_errors"] = errors
+            return request.render("helpdesk_mgmt.portal_create_ticket", values, status=400)
+        for upload, (name, _mimetype, _data) in zip(
+            (f for f in files if f and f.filename), attachments, strict=True
+        ):
+            # helpdesk_mgmt reads the files again, under the checked name.
+            upload.filename = name
+            upload.stream.seek(0)
         return super().submit_ticket(**kw)
 
 

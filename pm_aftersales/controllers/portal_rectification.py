@@ -1,4 +1,3 @@
-import base64
 import binascii
 
 from werkzeug.exceptions import NotFound
@@ -9,6 +8,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+from .portal_owner import check_signature
 
 PAGE_SIZE = 20
 
@@ -158,7 +159,7 @@ class PmRectificationPortal(CustomerPortal):
         if not signature or not (name or "").strip():
             return {"error": request.env._("Sign and write your name to accept the work.")}
         try:
-            base64.b64decode(signature, validate=True)
+            check_signature(signature)
             self._pm_rect_create_signature(
                 order, party, result="accepted", signed_by=name.strip(), signature=signature
             )

@@ -27,6 +27,7 @@ from . import pm_ticket_assignment
 from . import pm_ticket_acceptance
 from . import pm_ticket_followup
 from . import hr_employee
+from . import mail_mail
 from . import pm_notice
 from . import pm_survey_campaign
 from . import survey_user_input

@@ -1,9 +1,10 @@
+from markupsafe import Markup
 from psycopg2.errors import LockNotAvailable, SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import SQL, html2plaintext, mute_logger
+from odoo.tools import SQL, mute_logger, plaintext2html
 
 # Workflow of a service job, in order. Each stage carries one of these.
 SERVICE_STATES = [
@@ -85,9 +86,15 @@ class HelpdeskTicket(models.Model):
         ],
         string="Time-Limit Status",
         compute="_compute_sla_status",
+        # shown to whoever sees the job, milestones readable or not
+        compute_sudo=True,
     )
-    is_late = fields.Boolean(compute="_compute_sla_status", search="_search_is_late")
-    is_at_risk = fields.Boolean(compute="_compute_sla_status", search="_search_is_at_risk")
+    is_late = fields.Boolean(
+        compute="_compute_sla_status", search="_search_is_late", compute_sudo=True
+    )
+    is_at_risk = fields.Boolean(
+        compute="_compute_sla_status", search="_search_is_at_risk", compute_sudo=True
+    )
     pause_ids = fields.One2many("pm.ticket.pause", "ticket_id", string="Pauses")
     is_paused = fields.Boolean(compute="_compute_is_paused", store=True, string="Waiting on Owner")
     delay_ids = fields.One2many("pm.ticket.delay", "ticket_id", string="Delays")
@@ -173,7 +180,11 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     part_ids = fields.One2many("pm.ticket.part", "ticket_id", string="Parts")
     pm_picking_ids = fields.One2many(
-        "stock.picking", "pm_ticket_id", string="Parts Transfers", readonly=True
+        "stock.picking",
+        "pm_ticket_id",
+        string="Parts Transfers",
+        readonly=True,
+        groups="stock.group_stock_user",
     )
     parts_state = fields.Selection(
         [
@@ -193,10 +204,12 @@ class HelpdeskTicket(models.Model):
     parts_expected_date = fields.Datetime(
         string="Parts Expected",
         compute="_compute_parts_info",
+        compute_sudo=True,
         help="When the last missing part is expected in the store.",
     )
     parts_below_minimum = fields.Boolean(
         compute="_compute_parts_info",
+        compute_sudo=True,
         help="A part of this job brings its store below the reordering minimum.",
     )
     parts_cost = fields.Monetary(
@@ -233,10 +246,17 @@ class HelpdeskTicket(models.Model):
         "helpdesk.ticket", "origin_ticket_id", string="Complaints About This Job"
     )
     complaint_count = fields.Integer(compute="_compute_complaint_count")
+    # The investigation of a complaint is internal: the owner gets the answer.
     concerned_employee_id = fields.Many2one(
-        "hr.employee", string="Staff Concerned", tracking=True, index=True
+        "hr.employee",
+        string="Staff Concerned",
+        tracking=True,
+        index=True,
+        groups="base.group_user",
     )
-    complaint_cause_id = fields.Many2one("pm.complaint.cause", string="Cause", tracking=True)
+    complaint_cause_id = fields.Many2one(
+        "pm.complaint.cause", string="Cause", tracking=True, groups="base.group_user"
+    )
     complaint_upheld = fields.Selection(
         selection=[
             ("upheld", "Upheld"),
@@ -245,8 +265,9 @@ class HelpdeskTicket(models.Model):
         ],
         string="Finding",
         tracking=True,
+        groups="base.group_user",
     )
-    investigation = fields.Text()
+    investigation = fields.Text(groups="base.group_user")
     answer = fields.Text(string="Answer to the Owner")
     answered_date = fields.Datetime(readonly=True, copy=False)
 
@@ -352,15 +373,16 @@ class HelpdeskTicket(models.Model):
     def _search_is_late(self, operator, value):
         if operator != "in":
             return NotImplemented
-        domain = Domain("milestone_ids", "any", self.env["pm.ticket.milestone"]._get_late_domain())
+        # "any!": the filter works for whoever sees the job, milestones readable or not
+        domain = Domain("milestone_ids", "any!", self.env["pm.ticket.milestone"]._get_late_domain())
         return domain if True in value else ~domain
 
     def _search_is_at_risk(self, operator, value):
         if operator != "in":
             return NotImplemented
         Milestone = self.env["pm.ticket.milestone"]
-        domain = Domain("milestone_ids", "any", Milestone._get_at_risk_domain()) & ~Domain(
-            "milestone_ids", "any", Milestone._get_late_domain()
+        domain = Domain("milestone_ids", "any!", Milestone._get_at_risk_domain()) & ~Domain(
+            "milestone_ids", "any!", Milestone._get_late_domain()
         )
         return domain if True in value else ~domain
 
@@ -725,7 +747,9 @@ class HelpdeskTicket(models.Model):
             self.message_subscribe(partner_ids=followers.ids)
         if user or vendor:
             self.message_post(
-                body=self.env._("Job dispatched to %s.", (user or vendor).name),
+                body=self.with_context(lang=self.company_id._pm_lang()).env._(
+                    "Job dispatched to %s.", (user or vendor).name
+                ),
                 partner_ids=followers.ids,
                 subtype_xmlid="mail.mt_note",
             )
@@ -733,11 +757,16 @@ class HelpdeskTicket(models.Model):
 
     def action_open_dispatch(self):
         self.ensure_one()
+        # The wizard is saved before it shows: the web client runs the
+        # "Assign" button of a candidate row only once the row is saved.
+        wizard = self.env["pm.dispatch.wizard"].create({"ticket_id": self.id})
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Dispatch %s", self.number),
             "res_model": "pm.dispatch.wizard",
+            "res_id": wizard.id,
             "view_mode": "form",
+            "views": [(False, "form")],
             "target": "new",
             "context": {"default_ticket_id": self.id},
         }
@@ -746,25 +775,29 @@ class HelpdeskTicket(models.Model):
         """Take a job from the pool (抢单): the first technician wins, whatever
         the number of concurrent clicks."""
         self.ensure_one()
-        if not self.in_pool:
-            raise UserError(self.env._("Job %s is not in the pool.", self.number))
+        # Read under the lock, not through the ORM: once a colleague has taken
+        # the job, the others may no longer read it.
+        self.flush_recordset(["user_id", "in_pool"])
         try:
             # a lost race is expected: not an error worth logging
             with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
                 self.env.cr.execute(
                     SQL(
-                        "SELECT user_id FROM helpdesk_ticket WHERE id = %s "
+                        "SELECT user_id, in_pool FROM helpdesk_ticket WHERE id = %s "
                         "FOR NO KEY UPDATE NOWAIT",
                         self.id,
                     )
                 )
-                taken_by = self.env.cr.fetchone()[0]
+                taken_by, in_pool = self.env.cr.fetchone()
         except (LockNotAvailable, SerializationFailure):
             raise UserError(
                 self.env._("Another technician is taking job %s right now.", self.number)
             ) from None
         if taken_by:
-            raise UserError(self.env._("Job %s has already been taken.", self.number))
+            taker = self.env["res.users"].browse(taken_by).sudo().name
+            raise UserError(self.env._("This job was already taken by %s.", taker))
+        if not in_pool:
+            raise UserError(self.env._("Job %s is not in the pool.", self.number))
         self.with_context(pm_dispatch_mode="pool").write(
             {"user_id": self.env.user.id, "in_pool": False}
         )
@@ -1073,10 +1106,12 @@ class HelpdeskTicket(models.Model):
     def _open_complaint_from_followup(self, followup):
         """A low score at the follow-up visit opens a complaint on the job."""
         self.ensure_one()
-        vals = self._prepare_followup_complaint_vals(followup)
+        # Stored and read by many: written in the company's language.
+        ticket = self.with_context(lang=self.company_id._pm_lang())
+        vals = ticket._prepare_followup_complaint_vals(followup)
         complaint = self.create(vals)
         self.message_post(
-            body=self.env._("Low satisfaction: complaint %s opened.", complaint.number),
+            body=ticket.env._("Low satisfaction: complaint %s opened.", complaint.number),
             subtype_xmlid="mail.mt_note",
         )
         return complaint
@@ -1097,7 +1132,8 @@ class HelpdeskTicket(models.Model):
         )
         return {
             "name": self.env._("Low satisfaction with job %s", self.number),
-            "description": f"<p>{scores}</p><p>{html2plaintext(followup.comment or '')}</p>",
+            # The owner's comment is text: shown as typed, never as markup.
+            "description": Markup("<p>%s</p>%s") % (scores, plaintext2html(followup.comment or "")),
             "ticket_type_id": complaint_type.id,
             "category_id": category.id if category else False,
             "partner_id": self.partner_id.id,
@@ -1152,6 +1188,17 @@ class HelpdeskTicket(models.Model):
         return action
 
     # ------------------------------------------------------------------
+    # Portal access
+    # ------------------------------------------------------------------
+    @api.model
+    def _get_thread_with_access(self, thread_id, *, hash=None, pid=None, token=None, **kwargs):
+        # A logged-in user reaches a job (chatter routes included) through
+        # their own rights, never through a link made for somebody else.
+        if not self.env.user._is_public():
+            hash = pid = token = None
+        return super()._get_thread_with_access(thread_id, hash=hash, pid=pid, token=token, **kwargs)
+
+    # ------------------------------------------------------------------
     # E-mail channel
     # ------------------------------------------------------------------
     @api.model
@@ -1183,6 +1230,40 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Owner notifications
     # ------------------------------------------------------------------
+    notice_undelivered = fields.Boolean(
+        string="Notice Not Delivered",
+        compute="_compute_notice_undelivered",
+        search="_search_notice_undelivered",
+        help="A mail of this job did not reach its recipient: the address is wrong, "
+        "or the mail server failed and the mail waits for its next attempt.",
+    )
+
+    def _compute_notice_undelivered(self):
+        undelivered = self.with_context(active_test=False).search(
+            [("id", "in", self.ids), ("notice_undelivered", "=", True)]
+        )
+        for ticket in self:
+            ticket.notice_undelivered = ticket in undelivered
+
+    @api.model
+    def _search_notice_undelivered(self, operator, value):
+        # Odoo's message_has_error only tells each message's author; the
+        # assistants must see every job whose owner was not told.
+        if operator != "in":
+            return NotImplemented
+        failed = (
+            self.env["mail.message"]
+            .sudo()
+            ._search(
+                [
+                    ("model", "=", self._name),
+                    ("message_type", "!=", "user_notification"),
+                    ("notification_ids.notification_status", "in", ("exception", "bounce")),
+                ]
+            )
+        )
+        return [("id", "in", failed.subselect("res_id"))]
+
     def _notify_owner(self, template_xmlid):
         """Send the owner one of the job's messages (mail in the owner's
         language, kept in the chatter so the portal shows it)."""
@@ -1193,8 +1274,29 @@ class HelpdeskTicket(models.Model):
                     template,
                     message_type="comment",
                     subtype_xmlid="mail.mt_comment",
+                    # The owner is told even of what they did themselves
+                    # (a report on the portal): Odoo skips the author.
+                    notify_author_mention=True,
                 )
 
     def _send_acknowledgement(self):
         """Tell the owner the report is registered (受理)."""
         self._notify_owner("pm_aftersales.mail_template_ticket_accepted")
+
+    def _notify_thread_by_email(self, message, recipients_data, **kwargs):
+        # A job's mail never goes out inside the user's request, where a slow
+        # mail server would hold the worker: the queue sends it right after.
+        kwargs["force_send"] = False
+        res = super()._notify_thread_by_email(message, recipients_data, **kwargs)
+        if any(recipient["notif"] == "email" for recipient in recipients_data):
+            self.env["mail.mail"]._pm_process_queue_soon()
+        return res
+
+    def _track_template(self, changes):
+        # Stage mails (helpdesk_mgmt's "closed" one) go through the queue too.
+        res = super()._track_template(changes)
+        for template, post_kwargs in res.values():
+            if template:
+                post_kwargs["force_send"] = False
+                self.env["mail.mail"]._pm_process_queue_soon()
+        return res

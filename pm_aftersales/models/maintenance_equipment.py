@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import ValidationError
 
 
@@ -145,6 +145,18 @@ class MaintenanceEquipment(models.Model):
             else:
                 equipment.pm_mtbf_days = 0.0
             equipment.pm_part_count, equipment.pm_parts_cost = parts[origin.id]
+
+    def _prepare_request_from_plan(self, maintenance_plan, next_maintenance_date):
+        """The plan's technician and checklist on every request it generates,
+        whichever generator (the addon's, or OCA's for plans on no equipment)."""
+        vals = super()._prepare_request_from_plan(maintenance_plan, next_maintenance_date)
+        if maintenance_plan.pm_user_id:
+            vals["user_id"] = maintenance_plan.pm_user_id.id
+        vals["pm_check_ids"] = [
+            Command.create(item._prepare_check_vals())
+            for item in maintenance_plan.pm_checklist_item_ids
+        ]
+        return vals
 
     @api.model
     def _cron_generate_requests(self):

@@ -1,6 +1,6 @@
 from collections import defaultdict
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # Requests are created this many at a time.
@@ -166,46 +166,56 @@ class MaintenancePlan(models.Model):
 
     def _prepare_pm_request_vals(self, equipment, date):
         self.ensure_one()
-        vals = equipment._prepare_request_from_plan(self, date)
-        if self.pm_user_id:
-            vals["user_id"] = self.pm_user_id.id
-        vals["pm_check_ids"] = [
-            Command.create(item._prepare_check_vals()) for item in self.pm_checklist_item_ids
-        ]
-        return vals
+        return equipment._prepare_request_from_plan(self, date)
 
     def _pm_generate_requests(self, today=None):
         """Create the missing preventive requests of these plans up to their
         horizon. Running it twice creates nothing the second time: each plan
-        and equipment continues after its latest request."""
+        and equipment continues after its latest request. Plans on no
+        equipment (OCA's requests without equipment) are OCA's generator's."""
         plans = self.filtered(lambda p: p.interval > 0 and p.active)
+        requests = self.env["maintenance.request"]
+        untargeted = plans.filtered(
+            lambda p: not (p.equipment_id or p.pm_category_id or p.generate_with_domain)
+        )
+        for plan in untargeted:
+            requests |= plan.equipment_id._create_new_request(plan)
+        plans -= untargeted
         if not plans:
-            return self.env["maintenance.request"]
+            return requests
         today = today or fields.Date.context_today(self)
         targets = plans._pm_get_targets()
         furthest = plans._pm_get_furthest_dates()
         Request = self.env["maintenance.request"].with_context(
             pm_default_team_id=self.env["maintenance.request"]._get_default_team_id(),
-            pm_batch_generation=True,
             mail_create_nolog=True,
             mail_create_nosubscribe=True,
             mail_notrack=True,
         )
         # Defaults evaluated once, not once per request.
         common = {"stage_id": Request._default_stage().id}
-        vals_list = []
+        vals_lists = defaultdict(list)
         for plan in plans:
             # Equipment of a category plan mostly share their latest date.
             dates = {}
+            vals_list = vals_lists[plan.skip_notify_follower_on_requests]
             for equipment in targets[plan]:
                 last = furthest.get((plan.id, equipment.id))
                 if last not in dates:
                     dates[last] = plan._pm_get_dates(today, last)
                 for date in dates[last]:
                     vals_list.append(dict(common, **plan._prepare_pm_request_vals(equipment, date)))
-        requests = self.env["maintenance.request"]
-        for start in range(0, len(vals_list), GENERATION_BATCH):
-            batch = Request.create(vals_list[start : start + GENERATION_BATCH])
-            batch._pm_subscribe_assignees()
-            requests |= batch
+        for skip_notify, vals_list in vals_lists.items():
+            # As OCA's generator: unless the plan says otherwise, nobody is
+            # told of each request (no assignment mail, no to-do per request).
+            Batch = Request.with_context(
+                pm_batch_generation=skip_notify,
+                mail_auto_subscribe_no_notify=skip_notify,
+                mail_activity_quick_update=skip_notify,
+            )
+            for start in range(0, len(vals_list), GENERATION_BATCH):
+                batch = Batch.create(vals_list[start : start + GENERATION_BATCH])
+                if skip_notify:
+                    batch._pm_subscribe_assignees()
+                requests |= batch
         return requests

@@ -103,12 +103,14 @@ class MaintenanceRequest(models.Model):
         category = equipment.category_id.pm_ticket_category_id or self.env.ref(
             "pm_aftersales.helpdesk_category_equipment", raise_if_not_found=False
         )
+        # Stored, read by many: in the company's language.
+        env = self.with_context(lang=self.company_id._pm_lang()).env
         description = Markup("<p>%s</p><p>%s</p>") % (
-            self.env._("Found during %s.", self.name),
+            env._("Found during %s.", self.name),
             escape(check.note or ""),
         )
         return {
-            "name": self.env._(
+            "name": env._(
                 "%(check)s failed: %(equipment)s", check=check.name, equipment=equipment.name
             ),
             "description": description,
@@ -131,7 +133,9 @@ class MaintenanceRequest(models.Model):
                 ticket = Ticket.with_company(request.company_id).create(vals)
                 check.sudo().ticket_id = ticket
                 request.message_post(
-                    body=self.env._("Repair job %s opened for a failed check.", ticket.number)
+                    body=request.with_context(lang=request.company_id._pm_lang()).env._(
+                        "Repair job %s opened for a failed check.", ticket.number
+                    )
                 )
 
     def action_pm_view_tickets(self):

@@ -60,7 +60,8 @@ class PmDefect(models.Model):
     contractor_id = fields.Many2one(
         "res.partner",
         string="Contractor Crew",
-        domain="[('pm_party_type', '=', 'contractor')]",
+        # the crews are contacts of a contractor (who alone has the party type)
+        domain="[('commercial_partner_id.pm_party_type', '=', 'contractor')]",
         tracking=True,
         help="The contractor's crew that fixes it: orders are grouped by crew.",
     )
@@ -85,10 +86,12 @@ class PmDefect(models.Model):
         for defect in self:
             supervisor = defect.estate_id.cs_supervisor_id
             if supervisor:
+                # Written for the supervisor, in their language.
+                lang = (defect.company_id or self.env.company)._pm_lang(supervisor)
                 defect.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=supervisor.id,
-                    summary=self.env._("Verify the defect on site"),
+                    summary=defect.with_context(lang=lang).env._("Verify the defect on site"),
                 )
 
     def _check_supervisor(self):
@@ -161,7 +164,8 @@ class PmDefect(models.Model):
             "unit_id": unit.id,
             "trade_id": trade.id,
             "contractor_id": crew.commercial_partner_id.id or False,
-            "crew_id": crew.id or False,
+            # a defect given to the contractor itself has no crew
+            "crew_id": crew.id if crew != crew.commercial_partner_id else False,
             "defect_ids": [fields.Command.set(self.ids)],
             "state": "verified",
         }

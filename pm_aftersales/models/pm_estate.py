@@ -62,7 +62,7 @@ class PmEstate(models.Model):
     building_count = fields.Integer(compute="_compute_counts")
     unit_count = fields.Integer(compute="_compute_counts")
     public_area_count = fields.Integer(compute="_compute_counts")
-    note = fields.Html()
+    note = fields.Html(groups="base.group_user")  # internal: not for owners
     pm_developer_id = fields.Many2one(
         "res.partner",
         string="Developer",

@@ -35,11 +35,13 @@ class PmKpiAction(models.Model):
     def create(self, vals_list):
         actions = super().create(vals_list)
         for action in actions.filtered("user_id"):
+            # The to-do of the responsible, in their language.
+            localized = action.with_context(lang=action.company_id._pm_lang(action.user_id))
             action.activity_schedule(
                 "mail.mail_activity_data_todo",
                 user_id=action.user_id.id,
                 date_deadline=action.deadline,
-                summary=self.env._("Improve: %s", action.kpi_id.name),
+                summary=localized.env._("Improve: %s", localized.kpi_id.name),
             )
         return actions
 

@@ -94,23 +94,26 @@ class PmKpiEvaluation(models.Model):
         return evaluations
 
     def _pm_open_actions(self):
-        self.env["pm.kpi.action"].create(
-            [
+        vals_list = []
+        for evaluation in self:
+            user = evaluation._pm_get_responsible()
+            # Written for the responsible, in their language.
+            localized = evaluation.with_context(lang=evaluation.company_id._pm_lang(user))
+            vals_list.append(
                 {
                     "evaluation_id": evaluation.id,
-                    "user_id": evaluation._pm_get_responsible().id,
-                    "description": self.env._(
+                    "user_id": user.id,
+                    "description": localized.env._(
                         "Find the cause and decide the improvement: %(kpi)s is %(value)s "
                         "against a target of %(target)s.",
-                        kpi=evaluation.kpi_id.name,
+                        kpi=localized.kpi_id.name,
                         value=evaluation.value,
                         target=evaluation.target,
                     ),
                     "deadline": fields.Date.add(evaluation.date_to, days=15),
                 }
-                for evaluation in self
-            ]
-        )
+            )
+        self.env["pm.kpi.action"].create(vals_list)
 
     def _pm_get_responsible(self):
         self.ensure_one()

@@ -53,44 +53,60 @@ class PmMonthlyReport(models.Model):
         return True
 
     def action_send(self):
-        """Render the PDF and mail it to the company's managers."""
+        """Render the PDF and mail it to the company's managers, each in their
+        language (one message per language, the PDF printed in it)."""
         for report in self:
             if report.state == "sent":
                 raise UserError(self.env._("The report of %s was already sent.", report.name))
             report.action_evaluate()
-            pdf, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
-                "pm_aftersales.action_report_monthly", report.ids
-            )
-            attachment = self.env["ir.attachment"].create(
-                {
-                    "name": self.env._("Monthly Service Report %s.pdf", report.name),
-                    "datas": base64.b64encode(pdf),
-                    "res_model": report._name,
-                    "res_id": report.id,
-                    "mimetype": "application/pdf",
-                }
-            )
-            managers = report._pm_get_recipients()
-            report.message_post(
-                body=self.env._("The monthly service report of %s.", report.name),
-                subject=self.env._(
-                    "%(company)s: monthly service report %(month)s",
-                    company=report.company_id.name,
-                    month=report.name,
-                ),
-                partner_ids=managers.partner_id.ids,
-                attachment_ids=attachment.ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-            )
+            company = report.company_id
+            by_lang = {}
+            for manager in report._pm_get_recipients():
+                lang = company._pm_lang(manager)
+                by_lang[lang] = by_lang.get(lang, self.env["res.partner"]) | manager.partner_id
+            company_lang = company._pm_lang()
+            by_lang.setdefault(company_lang, self.env["res.partner"])
+            attachments = {}
+            for lang, partners in by_lang.items():
+                attachments[lang] = report.with_context(lang=lang)._pm_post_report(partners)
             report.write(
                 {
                     "state": "sent",
                     "sent_date": fields.Datetime.now(),
-                    "attachment_id": attachment.id,
+                    "attachment_id": attachments[company_lang].id,
                 }
             )
         return True
+
+    def _pm_post_report(self, partners):
+        """Post the PDF, rendered in the context's language, to ``partners``."""
+        self.ensure_one()
+        pdf, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
+            "pm_aftersales.action_report_monthly", self.ids
+        )
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": self.env._("Monthly Service Report %s.pdf", self.name),
+                "datas": base64.b64encode(pdf),
+                "res_model": self._name,
+                "res_id": self.id,
+                "mimetype": "application/pdf",
+            }
+        )
+        if partners:
+            self.message_post(
+                body=self.env._("The monthly service report of %s.", self.name),
+                subject=self.env._(
+                    "%(company)s: monthly service report %(month)s",
+                    company=self.company_id.name,
+                    month=self.name,
+                ),
+                partner_ids=partners.ids,
+                attachment_ids=attachment.ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+        return attachment
 
     def _pm_get_recipients(self):
         self.ensure_one()
@@ -106,10 +122,11 @@ class PmMonthlyReport(models.Model):
     def _cron_send_monthly(self):
         """On the first of the month: last month's report, once per company
         (a second run finds it sent)."""
-        today = fields.Date.context_today(self)
-        last_month = fields.Date.subtract(today.replace(day=1), days=1)
         companies = self.env["pm.kpi"].search([]).company_id
         for company in companies:
+            # The first of the month on the company's clock (the cron runs as
+            # OdooBot, whose time zone may be unset).
+            last_month = fields.Date.subtract(company._pm_today().replace(day=1), days=1)
             vals = self._prepare_month_vals(last_month, company)
             report = self.search(
                 [("company_id", "=", company.id), ("date_from", "=", vals["date_from"])]

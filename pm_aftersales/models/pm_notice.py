@@ -85,7 +85,10 @@ class PmNotice(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
                 email_layout_xmlid="mail.mail_notification_light",
+                # The queue sends them: a slow mail server would hold the request.
+                force_send=False,
             )
+        self.env["mail.mail"]._pm_process_queue_soon()
         return True
 
     def action_reset_draft(self):

@@ -108,3 +108,5 @@ class PmRectificationNotice(models.Model):
         by_notice = {mail.res_id: mail for mail in mails}
         for notice in notices:
             notice.mail_id = by_notice.get(notice.id)
+        # Queued (send_mail_batch does not send): out now, not in an hour.
+        self.env["mail.mail"]._pm_process_queue_soon()

@@ -4,6 +4,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import plaintext2html
 
 ORDER_STATES = [
     ("draft", "Draft"),
@@ -263,12 +264,20 @@ class PmRectificationOrder(models.Model):
             order.last_progress_note = last.description
 
     @api.depends("signature_ids", "acceptance_round")
+    @api.depends_context("lang")
     def _compute_current_signatures(self):
-        labels = dict(PARTIES)
+        # Not stored: labelled in the reader's language.
+        labels = self._get_party_labels()
         for order in self:
             current = order.signature_ids.filtered(lambda s, o=order: s.round == o.acceptance_round)
             order.current_signature_ids = current
             order.signed_parties = ", ".join(labels[s.party] for s in current)
+
+    def _get_party_labels(self):
+        """{party code: its label in the language of the context}."""
+        return dict(
+            self.env["pm.rectification.signature"]._fields["party"]._description_selection(self.env)
+        )
 
     @api.depends("deadline", "state")
     def _compute_is_overdue(self):
@@ -486,10 +495,12 @@ class PmRectificationOrder(models.Model):
         self.ensure_one()
         if signature.result == "rejected":
             self.write({"state": "in_progress", "acceptance_round": self.acceptance_round + 1})
+            # Read by everyone on the order: in the company's language.
+            order = self.with_context(lang=self.company_id._pm_lang())
             self.message_post(
-                body=self.env._(
+                body=order.env._(
                     "Acceptance rejected by the %(party)s (%(name)s): %(comment)s",
-                    party=dict(PARTIES)[signature.party],
+                    party=order._get_party_labels()[signature.party],
                     name=signature.signed_by,
                     comment=signature.comment,
                 )
@@ -504,14 +515,22 @@ class PmRectificationOrder(models.Model):
         """The owner asks to inspect the work on site (现场查验)."""
         for order in self:
             order.inspection_requested = fields.Datetime.now()
+            user = order.assistant_id or order.supervisor_id or self.env.user
+            # The to-do in its assignee's language, the note in the company's.
+            company = order.company_id
             order.activity_schedule(
                 "mail.mail_activity_data_todo",
-                user_id=(order.assistant_id or order.supervisor_id or self.env.user).id,
-                summary=self.env._("The owner asks for an on-site inspection"),
-                note=note or "",
+                user_id=user.id,
+                summary=self.with_context(lang=company._pm_lang(user)).env._(
+                    "The owner asks for an on-site inspection"
+                ),
+                # The owner's note is text, never markup in the assistant's to-do.
+                note=plaintext2html(note) if note else "",
             )
             order.message_post(
-                body=self.env._("The owner asks for an on-site inspection: %s", note or "-")
+                body=self.with_context(lang=company._pm_lang()).env._(
+                    "The owner asks for an on-site inspection: %s", note or "-"
+                )
             )
         return True
 
@@ -570,20 +589,22 @@ class PmRectificationOrder(models.Model):
     def _escalate(self, reason):
         """Escalate these orders one level, once per level: an activity for
         the person of that level and a note in the chatter, created in
-        batches (one per person and level), not one order at a time."""
+        batches (one per person and level), not one order at a time. Both
+        are written in that person's language (else the company's)."""
         now = fields.Datetime.now()
-        summary = (
-            self.env._("Rectification past its deadline")
-            if reason == "overdue"
-            else self.env._("Rectification rejected at acceptance")
-        )
         groups = defaultdict(lambda: self.browse())
         for order in self:
             level = order.escalation_level + 1
             target = order._get_escalation_target(level)
             if target:
-                groups[(target, level)] |= order
-        for (target, level), orders in groups.items():
+                groups[(target, level, order.company_id)] |= order
+        for (target, level, company), orders in groups.items():
+            env = self.with_context(lang=company._pm_lang(target)).env
+            summary = (
+                env._("Rectification past its deadline")
+                if reason == "overdue"
+                else env._("Rectification rejected at acceptance")
+            )
             orders.write(
                 {
                     "escalation_level": level,
@@ -594,7 +615,7 @@ class PmRectificationOrder(models.Model):
             orders.activity_schedule(
                 "mail.mail_activity_data_todo", user_id=target.id, summary=summary
             )
-            body = self.env._(
+            body = env._(
                 "Escalated to %(user)s (level %(level)s): %(summary)s",
                 user=target.name,
                 level=level,

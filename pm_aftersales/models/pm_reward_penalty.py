@@ -60,11 +60,16 @@ class PmRewardPenalty(models.Model):
 
     _amount_not_negative = models.Constraint("CHECK(amount >= 0)", "An amount is not negative.")
 
-    @api.depends("kind", "employee_id.name")
+    @api.depends("kind", "employee_id.name", "company_id")
     def _compute_name(self):
-        labels = dict(self._fields["kind"]._description_selection(self.env))
-        for record in self:
-            record.name = f"{labels.get(record.kind, '')} {record.employee_id.name or ''}".strip()
+        # Stored and read by many: in the company's language, whoever writes.
+        for company, records in self.grouped("company_id").items():
+            env = self.with_context(lang=(company or self.env.company)._pm_lang()).env
+            labels = dict(self._fields["kind"]._description_selection(env))
+            for record in records:
+                record.name = (
+                    f"{labels.get(record.kind, '')} {record.employee_id.name or ''}".strip()
+                )
 
     @api.constrains("kind", "amount")
     def _check_amount(self):
@@ -103,7 +108,9 @@ class PmRewardPenalty(models.Model):
                 record.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=manager.id,
-                    summary=self.env._("Decide on this reward or penalty"),
+                    summary=self.with_context(lang=record.company_id._pm_lang(manager)).env._(
+                        "Decide on this reward or penalty"
+                    ),
                 )
 
     def _check_manager(self):
@@ -154,7 +161,9 @@ class PmRewardPenalty(models.Model):
         vals_list = []
         for card in scorecards:
             scheme = self.env["pm.scorecard.scheme"].sudo()._get_for_company(card.company_id)
-            for kind, reason in card._pm_get_suggestions(scheme):
+            # The reasons are read by managers and HR: in the company's language.
+            localized = card.with_context(lang=card.company_id._pm_lang())
+            for kind, reason in localized._pm_get_suggestions(scheme):
                 if (card.id, kind) not in existing:
                     vals_list.append(card._pm_prepare_suggestion_vals(kind, reason))
         return self.sudo().create(vals_list)

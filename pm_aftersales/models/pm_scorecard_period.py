@@ -58,6 +58,13 @@ class PmScorecardPeriod(models.Model):
             "company_id": (company or self.env.company).id,
         }
 
+    def _creation_message(self):
+        # Read by the company's staff: in the company's language, whoever
+        # (often the daily cron) creates the period.
+        self.ensure_one()
+        localized = self.with_context(lang=self.company_id._pm_lang())
+        return super(PmScorecardPeriod, localized)._creation_message()
+
     # ------------------------------------------------------------------
     def _check_open(self):
         for period in self:
@@ -178,3 +185,20 @@ class PmScorecardPeriod(models.Model):
         action["domain"] = [("period_id", "=", self.id)]
         action["context"] = {"search_default_group_team": 1}
         return action
+
+    @api.model
+    def _cron_compute_periods(self):
+        """Daily: open this month's period of every company with a scheme,
+        and recompute the open periods already started (the days of each
+        company's own calendar)."""
+        companies = self.env["pm.scorecard.scheme"].search([]).company_id
+        for company in companies:
+            vals = self._prepare_month_vals(company._pm_today(), company)
+            if not self.search_count(
+                [("company_id", "=", company.id), ("date_from", "=", vals["date_from"])], limit=1
+            ):
+                self.create(vals)
+        self.search([("state", "=", "open"), ("company_id", "in", companies.ids)]).filtered(
+            lambda p: p.date_from <= p.company_id._pm_today()
+        ).action_compute()
+        return True

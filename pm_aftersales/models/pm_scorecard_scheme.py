@@ -32,7 +32,9 @@ class PmScorecardScheme(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    indicator_ids = fields.One2many("pm.scorecard.indicator", "scheme_id", string="Indicators")
+    indicator_ids = fields.One2many(
+        "pm.scorecard.indicator", "scheme_id", string="Indicators", copy=True
+    )
     total_weight = fields.Float(compute="_compute_total_weight", string="Total Weight (%)")
     low_score_threshold = fields.Float(
         string="Warn Below", default=60.0, help="A total score below this suggests a warning."

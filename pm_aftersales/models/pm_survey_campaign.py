@@ -113,8 +113,11 @@ class PmSurveyCampaign(models.Model):
                 )
             )
             for answer in answers.filtered(lambda a: a.partner_id.email):
-                invite.with_context(lang=answer.partner_id.lang)._send_mail(answer)
+                mail = invite.with_context(lang=answer.partner_id.lang)._send_mail(answer)
+                # Tied to the answer, a failed invitation is tried again.
+                mail.write({"model": answer._name, "res_id": answer.id})
             campaign.state = "sent"
+            self.env["mail.mail"]._pm_process_queue_soon()
             campaign.message_post(
                 body=self.env._("Survey sent to %s owners.", len(answers)),
                 subtype_xmlid="mail.mt_note",

@@ -51,18 +51,23 @@ class PmTicketDelay(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The promised time must be in the future: it is before now (%s).",
-                        fields.Datetime.to_string(now),
+                        delay.ticket_id.company_id._pm_format_datetime(now, lang=self.env.lang),
                     )
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
-        delays = super().create(vals_list)
-        for delay in delays:
-            milestone = delay.milestone_id.sudo()
+        Milestone = self.env["pm.ticket.milestone"].sudo()
+        for vals in vals_list:
+            milestone = Milestone.browse(
+                vals.get("milestone_id", self.env.context.get("default_milestone_id"))
+            )
             if milestone.state not in ("running", "paused"):
                 raise ValidationError(self.env._("Only a running time limit can be delayed."))
-            delay.original_deadline = milestone.deadline
-            milestone._promise(delay.promised_date)
+            # Given at creation: the technician who asks may not write delays.
+            vals["original_deadline"] = milestone.deadline
+        delays = super().create(vals_list)
+        for delay in delays:
+            delay.milestone_id.sudo()._promise(delay.promised_date)
             delay.ticket_id._notify_owner("pm_aftersales.mail_template_ticket_delayed")
         return delays

@@ -222,7 +222,9 @@ class PmTicketMilestone(models.Model):
                 continue
             ticket = milestone.ticket_id
             user = level._get_target_user(ticket)
-            vals = milestone._prepare_escalation_message(level, user)
+            # Written for the person escalated to (nobody: the company).
+            lang = milestone.company_id._pm_lang(user)
+            vals = milestone.with_context(lang=lang)._prepare_escalation_message(level, user)
             if user:
                 ticket.activity_schedule(
                     "pm_aftersales.mail_activity_type_escalation",
@@ -238,6 +240,8 @@ class PmTicketMilestone(models.Model):
             milestone.escalation_level = level.level
 
     def _prepare_escalation_message(self, level, user):
+        """Summary and body of the escalation, in the language of the
+        context, the deadline on the company's clock."""
         self.ensure_one()
         env = self.env
         milestone = dict(self._fields["milestone_type"]._description_selection(env)).get(
@@ -255,7 +259,7 @@ class PmTicketMilestone(models.Model):
                 "escalated to %(user)s (level %(level)s).",
                 milestone=milestone,
                 state=dict(self._fields["status"]._description_selection(env)).get(self.status),
-                deadline=fields.Datetime.to_string(self.deadline),
+                deadline=self.company_id._pm_format_datetime(self.deadline, env.lang),
                 user=user.name,
                 level=level.level,
             )

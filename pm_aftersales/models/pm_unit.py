@@ -72,7 +72,7 @@ class PmUnit(models.Model):
     )
     rectification_count = fields.Integer(compute="_compute_rectification_count")
     defect_count = fields.Integer(compute="_compute_rectification_count")
-    note = fields.Html()
+    note = fields.Html(groups="base.group_user")  # internal: not for owners
 
     _name_building_uniq = models.Constraint(
         "UNIQUE(name, building_id)",

@@ -50,7 +50,7 @@ class PmUnitOccupant(models.Model):
     )
     phone = fields.Char(related="partner_id.phone", readonly=False)
     email = fields.Char(related="partner_id.email", readonly=False)
-    note = fields.Char()
+    note = fields.Char(groups="base.group_user")  # internal: not for owners
 
     _partner_role_uniq = models.UniqueIndex(
         "(unit_id, partner_id, role) WHERE active",

@@ -7,7 +7,10 @@ from . import test_failure_analysis
 from . import test_grab_concurrency
 from . import test_hotline
 from . import test_i18n
+from . import test_job_technician
+from . import test_mail_queue
 from . import test_maintenance_plan
+from . import test_office_calendar
 from . import test_owner_channels
 from . import test_parts
 from . import test_pm_building
@@ -18,6 +21,7 @@ from . import test_pm_unit
 from . import test_pm_unit_occupant
 from . import test_pm_warranty
 from . import test_portal_owner
+from . import test_portal_security_http
 from . import test_portal_vendor
 from . import test_rectification
 from . import test_rectification_escalation
@@ -27,10 +31,13 @@ from . import test_rectification_security
 from . import test_res_partner
 from . import test_scorecard
 from . import test_scorecard_report
+from . import test_screens_roles
 from . import test_security
 from . import test_sla
 from . import test_staff_security
 from . import test_suite_complete
 from . import test_survey_campaign
+from . import test_system_texts
 from . import test_ticket_security
+from . import test_tours
 from . import test_training

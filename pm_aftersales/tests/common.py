@@ -12,13 +12,24 @@ ROLE_GROUPS = {
 
 class PmCommon(TransactionCase):
     """A small registry: two estates of one company, a third estate in another
-    company, owners A and B, a user per role."""
+    company, owners A and B, a user per role.
+
+    The company is the test's own (Asia/Shanghai), so that nothing the
+    database already holds — demo data dated from its install day, other
+    companies' records — counts in what a test measures."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.company = cls.env["res.company"].create({"name": "PM Test Property Co."})
+        cls.company.partner_id.tz = "Asia/Shanghai"
+        # The test's user works in it (no allowed_company_ids in the context:
+        # it would follow every with_user() of the test).
+        cls.env.user.write(
+            {"company_ids": [Command.link(cls.company.id)], "company_id": cls.company.id}
+        )
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
-        cls.company = cls.env.company
+        assert cls.env.company == cls.company
         cls.company_b = cls.env["res.company"].create({"name": "Other Property Co."})
         cls.estate = cls.env["pm.estate"].create({"name": "Green Lake", "code": "GL"})
         cls.building = cls.env["pm.building"].create(

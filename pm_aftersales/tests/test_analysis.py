@@ -11,7 +11,7 @@ the same owner, so each but the first follows another within 90 days: 2
 repeats in February (two were made the same minute), 1 in March.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -111,13 +111,15 @@ class TestAnalysis(PmStaffCommon):
         self.assertAlmostEqual(by_metric["complaint_rate"].value, 75.0)  # 3 per 4 jobs
         self.assertEqual(by_metric["complaint_rate"].status, "red")
         self.assertEqual(by_metric["minor_completion"].status, "none")  # no minor repair
-        # Satisfaction 4.0 is below 4.5; lower the target and it turns green.
+        # Satisfaction (4.67 + 2.67) / 2 = 3.67 is below 4.5; lower the
+        # target and it turns green.
+        self.assertAlmostEqual(by_metric["satisfaction"].value, 3.67, places=2)
         self.assertEqual(by_metric["satisfaction"].status, "red")
         red = company.filtered(lambda e: e.status == "red")
         self.assertTrue(all(len(e.action_ids) == 1 for e in red))
         self.assertFalse(company.filtered(lambda e: e.status != "red").action_ids)
         self.assertIn("75.0", by_metric["urgent_arrival"].action_ids.description)
-        by_metric["satisfaction"].kpi_id.target = 4.0
+        by_metric["satisfaction"].kpi_id.target = 3.5
         again = Evaluation._pm_evaluate(self.env.company, *self._feb_dates())
         self.assertEqual(by_metric["satisfaction"].status, "green")
         self.assertEqual(len(again), len(evaluations))  # updated, not duplicated
@@ -129,7 +131,7 @@ class TestAnalysis(PmStaffCommon):
         self.assertAlmostEqual(team.value, 75.0)
 
     def _feb_dates(self):
-        from datetime import date
+
 
         return date(2026, 2, 1), date(2026, 2, 28)
 
@@ -139,7 +141,7 @@ class TestAnalysis(PmStaffCommon):
         with freeze_time("2026-03-01 01:00:00"):
             Report._cron_send_monthly()
             Report._cron_send_monthly()
-        report = Report.search([("date_from", "=", "2026-02-01")])
+        report = Report.search([*self.company_domain, ("date_from", "=", "2026-02-01")])
         self.assertEqual(len(report), 1)
         self.assertEqual(report.state, "sent")
         messages = report.message_ids.filtered(lambda m: m.attachment_ids)
@@ -151,6 +153,38 @@ class TestAnalysis(PmStaffCommon):
             (str(month), count) for month, count in report._pm_report_data()["complaint_trend"]
         ]
         self.assertEqual(trend, [("2025-12-01", 0), ("2026-01-01", 0), ("2026-02-01", 3)])
+
+    def test_monthly_report_at_the_local_first_of_the_month(self):
+        """01:00 on 1 March in Shanghai is still 28 February in UTC: the run
+        makes February's report, not January's."""
+        with freeze_time("2026-02-28 17:00:00"):
+            self.env["pm.monthly.report"]._cron_send_monthly()
+        reports = self.env["pm.monthly.report"].search(self.company_domain)
+        self.assertEqual(reports.mapped("date_from"), [date(2026, 2, 1)])
+
+    def test_monthly_report_in_each_manager_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "pm_aftersales")])._load_module_terms(
+            ["pm_aftersales"], ["zh_CN"]
+        )
+        manager_zh = self.users["manager"]
+        manager_zh.write({"email": "zh@example.com", "lang": "zh_CN"})
+        manager_en = manager_zh.copy(
+            {"login": "manager_en", "email": "en@example.com", "lang": "en_US"}
+        )
+        with freeze_time("2026-03-01 01:00:00"):
+            self.env["pm.monthly.report"]._cron_send_monthly()
+        report = self.env["pm.monthly.report"].search(
+            [*self.company_domain, ("date_from", "=", "2026-02-01")]
+        )
+        messages = report.message_ids.filtered(lambda m: m.attachment_ids)
+        self.assertEqual(len(messages), 2)
+        zh = messages.filtered(lambda m: manager_zh.partner_id in m.partner_ids)
+        en = messages.filtered(lambda m: manager_en.partner_id in m.partner_ids)
+        self.assertIn("月度服务质量报告", zh.subject)
+        self.assertNotIn(manager_en.partner_id, zh.partner_ids)
+        self.assertIn("monthly service report", en.subject)
+        self.assertIn("月度服务质量报告", zh.attachment_ids.name)
 
     def test_access(self):
         with self.assertRaises(AccessError):
@@ -167,6 +201,6 @@ class TestAnalysis(PmStaffCommon):
         self.assertIn(other, manager_jobs.ticket_id)
 
     def test_export(self):
-        jobs = self.env["pm.job.analysis"].search(FEB_DONE)
+        jobs = self.env["pm.job.analysis"].search([*self.company_domain, *FEB_DONE])
         rows = jobs.export_data(["ticket_id", "arrival_minutes", "completion_met"])["datas"]
         self.assertEqual(len(rows), 4)

@@ -122,7 +122,7 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.service_state, "accepted")
         self.assertEqual(self._milestone(job, "response").state, "met")
         self.assertEqual(job.assignment_ids[:1].mode, "pool")
-        with self.assertRaisesRegex(UserError, "not in the pool"):
+        with self.assertRaisesRegex(UserError, "already taken by Tech mason"):
             job.with_user(self.tech_plumber).action_grab()
 
     def test_check_in_only_by_the_assigned_technician(self):

@@ -4,7 +4,8 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
+from odoo.tests.common import new_test_user
 
 from .common_service import PmServiceCommon
 
@@ -190,6 +191,77 @@ class TestPlanGeneration(TestMaintenanceCommon):
         self.assertEqual(created_many, 12)
         self.assertLessEqual(many, few + 3, f"{few} queries for 2 pumps, {many} for 12")
 
+    def test_plan_without_equipment_generates_as_oca(self):
+        """A plan on no equipment (OCA's own kind, e.g. from before the addon)
+        gets OCA's requests without equipment, the plan's technician and its
+        checklist; the cron and the button both generate them, once."""
+        plan = self.env["maintenance.plan"].create(
+            {
+                "name": "Gutter cleaning",
+                "maintenance_kind_id": self.kind_inspection.id,
+                "interval": 1,
+                "interval_step": "week",
+                "maintenance_plan_horizon": 1,
+                "planning_step": "month",
+                "start_maintenance_date": TODAY,
+                "pm_user_id": self.tech_plumber.id,
+                "pm_checklist_item_ids": [Command.create({"name": "Downpipes clear"})],
+            }
+        )
+        with freeze_time(TODAY):
+            self.env["maintenance.equipment"]._cron_generate_requests()
+            plan.button_manual_request_generation()
+        requests = self._requests(plan)
+        self.assertEqual(
+            requests.mapped("request_date"), [TODAY + timedelta(days=d) for d in (0, 7, 14, 21, 28)]
+        )
+        self.assertFalse(requests.equipment_id)
+        self.assertEqual(
+            requests[0].name,
+            f"Preventive Maintenance ({self.kind_inspection.name}) - Gutter cleaning",
+        )
+        self.assertEqual(requests.user_id, self.tech_plumber)
+        self.assertEqual(requests[0].pm_check_ids.mapped("name"), ["Downpipes clear"])
+
+    def test_skip_notify_follower_on_requests(self):
+        """By default (OCA's) the technician is not told of each generated
+        request; a plan that asks for it notifies him and gives him the
+        request's to-do, as OCA's generator does."""
+        quiet = self._plan()
+        loud = self._plan(
+            name="Weekly lift inspection",
+            pm_category_id=self.cat_lift.id,
+            skip_notify_follower_on_requests=False,
+        )
+        self.env["maintenance.equipment"].create(
+            {"name": "Lift 1", "category_id": self.cat_lift.id, "pm_estate_id": self.estate.id}
+        )
+        with freeze_time(TODAY):
+            # with the chatter on, as in production (the tests' is off)
+            (quiet | loud).with_context(tracking_disable=False)._pm_generate_requests()
+
+        def told(requests):
+            return self.env["mail.message"].search(
+                [
+                    ("model", "=", "maintenance.request"),
+                    ("res_id", "in", requests.ids),
+                    ("message_type", "=", "user_notification"),
+                    ("partner_ids", "in", self.tech_plumber.partner_id.ids),
+                ]
+            )
+
+        quiet_requests, loud_requests = self._requests(quiet), self._requests(loud)
+        self.assertEqual(len(quiet_requests), 8)
+        self.assertFalse(told(quiet_requests))
+        self.assertFalse(quiet_requests.activity_ids)
+        self.assertEqual(len(loud_requests), 4)
+        # told of each: assigned to it, and its to-do
+        self.assertEqual(set(told(loud_requests).mapped("res_id")), set(loud_requests.ids))
+        self.assertEqual(loud_requests.activity_ids.user_id, self.tech_plumber)
+        self.assertEqual(len(loud_requests.activity_ids), 4)
+        for requests in (quiet_requests, loud_requests):
+            self.assertIn(self.tech_plumber.partner_id, requests[0].message_partner_ids)
+
 
 @tagged("post_install", "-at_install")
 class TestChecklist(TestMaintenanceCommon):
@@ -284,6 +356,29 @@ class TestEquipmentFile(TestMaintenanceCommon):
         with self.assertRaises(AccessError):
             self.pumps[0].with_user(self.tech_mason).name = "x"
         self.pumps[0].with_user(self.users["eng_supervisor"]).pm_specs = "11 kW"
+
+    def test_equipment_form_for_maintenance_staff_outside_after_sales(self):
+        """An equipment manager in no after-sales group opens and creates
+        equipment: the repair history shows without the jobs' time limits."""
+        manager = new_test_user(
+            self.env,
+            login="equipment_manager",
+            groups="maintenance.group_equipment_manager",
+            company_id=self.company.id,
+        )
+        pump = self.pumps[0]
+        job = self._create_job(
+            unit_id=False, public_area_id=self.plant_room.id, equipment_id=pump.id
+        )
+        # internal users read the jobs they follow (helpdesk_mgmt)
+        job.message_subscribe(partner_ids=manager.partner_id.ids)
+        self.env.invalidate_all()
+        form = Form(pump.with_user(manager))
+        self.assertEqual(len(form.pm_ticket_ids), 1)
+        self.assertEqual(form.record.pm_ticket_ids, job)
+        form = Form(self.env["maintenance.equipment"].with_user(manager))
+        form.name = "Booster pump"
+        self.assertEqual(form.save().name, "Booster pump")
 
     def test_history_failures_and_mtbf(self):
         pump = self.pumps[0]

@@ -264,7 +264,10 @@ class TestOwnerPortal(PmServiceCommon, HttpCase):
         closing.close_from_portal = True
         stage = self.job_a.stage_id
         self._login_b()
-        response = self.url_open(f"/ticket/close?ticket_id={self.job_a.id}&stage_id={closing.id}")
+        response = self.url_open(
+            "/ticket/close",
+            data={"csrf_token": self._csrf(), "ticket_id": self.job_a.id, "stage_id": closing.id},
+        )
         self.assertEqual(response.status_code, 404)
         self.assertEqual(self.job_a.stage_id, stage)
 

@@ -122,7 +122,13 @@ class TestRectificationWorkflow(PmRectificationCommon):
     # ------------------------------------------------------------------ budget
     def test_budget_approval_limits_by_amount(self):
         supervisor, manager = self.users["cs_supervisor"], self.users["manager"]
-        limit = self.env.ref("pm_aftersales.approval_limit_cs_supervisor")
+        # The test's company got the shipped limits (the main company's).
+        limit = self.env["pm.approval.limit"].search(
+            [
+                ("company_id", "=", self.env.company.id),
+                ("group_id", "=", self.env.ref("pm_aftersales.group_pm_cs_supervisor").id),
+            ]
+        )
         self.assertEqual(limit.amount, 5000)
         small = self._advance(self._create_order(), "assigned")
         small.write({"plan": "<p>Patch</p>", "budget_amount": 5000})

@@ -286,3 +286,32 @@ class TestScorecardBadInput(PmStaffCommon):
             self.env["pm.tool.check"].create(
                 {"employee_id": self.emp_plumber.id, "condition": "lost", "score": 0}
             )
+
+
+class TestCompanyDefaults(PmStaffCommon):
+    """A company created after the install gets the default set-up."""
+
+    def test_new_company_gets_the_scheme_and_indicators(self):
+        main = self.env.ref("base.main_company")
+        new = self.env["res.company"].create({"name": "Branch Property Co."})
+        scheme = self.env["pm.scorecard.scheme"].search([("company_id", "=", new.id)])
+        main_scheme = self.env["pm.scorecard.scheme"].search([("company_id", "=", main.id)])
+        self.assertEqual(len(scheme), 1)
+        self.assertEqual(
+            sorted(scheme.indicator_ids.mapped(lambda i: (i.code, i.weight))),
+            sorted(main_scheme.indicator_ids.mapped(lambda i: (i.code, i.weight))),
+        )
+        self.assertEqual(
+            set(self.env["pm.kpi"].search([("company_id", "=", new.id)]).mapped("metric")),
+            set(self.env["pm.kpi"].search([("company_id", "=", main.id)]).mapped("metric")),
+        )
+        limits = self.env["pm.approval.limit"].search([("company_id", "=", new.id)])
+        self.assertEqual(
+            sorted(limits.mapped(lambda limit: (limit.group_id.id, limit.amount, limit.unlimited))),
+            sorted(
+                self.env["pm.approval.limit"]
+                .search([("company_id", "=", main.id)])
+                .mapped(lambda limit: (limit.group_id.id, limit.amount, limit.unlimited))
+            ),
+        )
+        self.assertTrue(limits)

@@ -39,12 +39,26 @@ class PmDispatchWizard(models.TransientModel):
     vendor_id = fields.Many2one(
         "res.partner", string="Outsourced Company", domain="[('pm_is_vendor', '=', True)]"
     )
+    # The candidates of every crew the job could go to, made with the
+    # wizard: the rows shown are saved records whatever crew is chosen, so
+    # their "Assign" button works (the web client runs no button of a row
+    # that is not saved yet). Not readonly: a form's onchange then takes
+    # them from the saved wizard instead of making new ones.
+    candidate_ids = fields.One2many(
+        "pm.dispatch.wizard.line",
+        "wizard_id",
+        string="All Candidates",
+        compute="_compute_candidate_ids",
+        store=True,
+        readonly=False,
+    )
     line_ids = fields.One2many(
         "pm.dispatch.wizard.line",
         "wizard_id",
         string="Candidates",
         compute="_compute_line_ids",
-        store=True,
+        help="Technicians of the crew who could take the job, best first: skilled in its "
+        "trade, on duty now, least open work.",
     )
 
     @api.depends("ticket_id")
@@ -52,12 +66,26 @@ class PmDispatchWizard(models.TransientModel):
         for wizard in self:
             wizard.team_id = wizard.ticket_id.team_id
 
-    @api.depends("ticket_id", "team_id")
-    def _compute_line_ids(self):
+    @api.depends("ticket_id")
+    def _compute_candidate_ids(self):
+        Team = self.env["helpdesk.ticket.team"]
         for wizard in self:
             ticket = wizard.ticket_id
-            rows = ticket._get_dispatch_candidates(team=wizard.team_id) if ticket else []
-            wizard.line_ids = [Command.clear()] + [
+            rows = {}
+            if ticket:
+                crews = Team.search(
+                    [("company_id", "in", [False, ticket.company_id.id]), ("user_ids", "!=", False)]
+                )
+                # without members, a crew's candidates are all the technicians
+                for crew in [Team, *crews]:
+                    for candidate in ticket._get_dispatch_candidates(team=crew):
+                        row = rows.setdefault(candidate["user"], dict(candidate, any_crew=False))
+                        row["any_crew"] = row["any_crew"] or not crew
+            ranked = sorted(
+                rows.values(),
+                key=lambda r: (not r["skilled"], not r["on_duty"], r["workload"], r["user"].name),
+            )
+            wizard.candidate_ids = [Command.clear()] + [
                 Command.create(
                     {
                         "user_id": row["user"].id,
@@ -65,10 +93,19 @@ class PmDispatchWizard(models.TransientModel):
                         "skilled": row["skilled"],
                         "on_duty": row["on_duty"],
                         "workload": row["workload"],
+                        "any_crew": row["any_crew"],
                     }
                 )
-                for row in rows
+                for row in ranked
             ]
+
+    @api.depends("candidate_ids", "team_id")
+    def _compute_line_ids(self):
+        for wizard in self:
+            members = wizard.team_id.user_ids.filtered(lambda user: not user.share)
+            wizard.line_ids = wizard.candidate_ids.filtered(
+                lambda line, members=members: line.user_id in members if members else line.any_crew
+            )
 
     def action_confirm(self):
         self.ensure_one()

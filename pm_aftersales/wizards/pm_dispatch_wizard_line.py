@@ -12,6 +12,9 @@ class PmDispatchWizardLine(models.TransientModel):
     skilled = fields.Boolean(string="Has the Trade", readonly=True)
     on_duty = fields.Boolean(string="On Duty", readonly=True)
     workload = fields.Integer(string="Open Jobs", readonly=True)
+    any_crew = fields.Boolean(
+        readonly=True, help="A candidate for a crew without members: a technician of the company."
+    )
 
     def action_choose(self):
         """Assign the job to this candidate."""

@@ -1,0 +1,255 @@
+/**
+ * Steps shared by the tours of pm_aftersales: menus, status-bar buttons,
+ * files and signatures the same way on a desktop and on a phone.
+ */
+
+export const APP_XMLID = "pm_aftersales.menu_pm_root";
+
+/**
+ * Open a menu of the After-Sales Service app as its user would: the
+ * section's dropdown of the navbar on a desktop, the side menu on a phone.
+ * The tours start in the app (its job list, /odoo/pm-jobs): opening the app
+ * from the apps menu runs its first menu's action, the hotline dialog for
+ * the assistants (see the report of the tours).
+ *
+ * @param {string} menu xml id of the menu item (in pm_aftersales)
+ * @param {string} section xml id of its top section (in pm_aftersales)
+ */
+export function openMenu(menu, section) {
+    const menuXmlid = `pm_aftersales.${menu}`;
+    const sectionXmlid = `pm_aftersales.${section}`;
+    return [
+        {
+            isActive: ["desktop"],
+            content: "Open the section of the menu (or the 'more' menu if it is folded there)",
+            trigger: `.o_main_navbar .o_menu_brand[data-menu-xmlid="${APP_XMLID}"]`,
+            async run({ queryFirst, click, waitFor }) {
+                await waitFor(".o_menu_sections :is(button, .o_menu_sections_more)");
+                const button = queryFirst(
+                    `.o_menu_sections button[data-menu-xmlid="${sectionXmlid}"]:visible`
+                );
+                await click(button || ".o_menu_sections_more button");
+            },
+        },
+        {
+            isActive: ["desktop"],
+            content: `Open the menu ${menu}`,
+            trigger: `.o-dropdown--menu .dropdown-item[data-menu-xmlid="${menuXmlid}"]`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the side menu of the app",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Open the menu ${menu}`,
+            trigger: `.o_app_menu_sidebar li[data-menu-xmlid="${menuXmlid}"]`,
+            run: "click",
+        },
+    ];
+}
+
+/**
+ * Click a button of the form's status bar; on a phone all but the first
+ * are folded in the "more" dropdown.
+ *
+ * @param {string} name the button's method
+ * @param {string} content
+ */
+export function clickStatusButton(name, content) {
+    const selector = `button[name="${name}"]`;
+    return [
+        {
+            isActive: ["mobile"],
+            content: `Unfold the actions to find ${name}`,
+            trigger: ".o_form_view .o_statusbar_buttons",
+            async run({ queryFirst, click }) {
+                if (queryFirst(`.o_statusbar_buttons ${selector}:visible`)) {
+                    return;
+                }
+                const more = queryFirst(".o_statusbar_buttons button:has(.oi-ellipsis-v)");
+                if (more) {
+                    await click(more);
+                }
+            },
+        },
+        {
+            content: content || `Click ${name}`,
+            trigger: `.o_form_view .o_statusbar_buttons ${selector}:enabled, .o-dropdown--menu ${selector}:enabled`,
+            run: "click",
+        },
+    ];
+}
+
+/** Open a page of the form's notebook. */
+export function openPage(name) {
+    return {
+        content: `Open the ${name} page`,
+        trigger: `.o_form_view .o_notebook .nav-link[name="${name}"]`,
+        run: "click",
+    };
+}
+
+/**
+ * Pick a value in a many2one field: on a desktop type and choose in the
+ * dropdown; on a phone the field opens a search dialog of cards.
+ */
+export function pickMany2one(fieldSelector, search, label) {
+    const text = label || search;
+    return [
+        {
+            isActive: ["desktop"],
+            content: `Type ${search} in ${fieldSelector}`,
+            trigger: `${fieldSelector} input`,
+            run: `edit ${search}`,
+        },
+        {
+            isActive: ["desktop"],
+            content: `Choose ${text}`,
+            trigger: `.o-autocomplete--dropdown-menu .o-autocomplete--dropdown-item:contains(${text})`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Open the search of ${fieldSelector}`,
+            trigger: `${fieldSelector} input`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the search bar",
+            trigger: ".modal:not(.o_inactive_modal) .o_control_panel_navigation .btn:has(.fa-search)",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Search ${search}`,
+            trigger: ".modal:not(.o_inactive_modal) .o_searchview_input",
+            run: `edit ${search}`,
+        },
+        {
+            isActive: ["mobile"],
+            trigger: ".o_searchview_autocomplete",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Search",
+            trigger: ".modal:not(.o_inactive_modal) .o_searchview_input",
+            run: "press Enter",
+        },
+        {
+            isActive: ["mobile"],
+            content: `Choose ${text}`,
+            trigger: `.modal:not(.o_inactive_modal) .o_kanban_record:contains(${text})`,
+            run: "click",
+        },
+    ];
+}
+
+/** A small PNG (a blue square), as the bytes of a File. */
+export function pngFile(name) {
+    const canvas = document.createElement("canvas");
+    canvas.width = 32;
+    canvas.height = 24;
+    const context = canvas.getContext("2d");
+    context.fillStyle = "#3a78c8";
+    context.fillRect(0, 0, 32, 24);
+    const base64 = canvas.toDataURL("image/png").split(",")[1];
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    return new File([bytes], name, { type: "image/png" });
+}
+
+/** Choose a file in the (hidden) file input under ``root``, as the file
+ * chooser of the browser or the camera of a phone would. */
+export function uploadFile(root, name) {
+    return {
+        content: `Upload ${name}`,
+        trigger: root,
+        async run({ queryOne }) {
+            const input = queryOne(`${root} input[type=file]:not(:visible)`);
+            const transfer = new DataTransfer();
+            transfer.items.add(pngFile(name));
+            input.files = transfer.files;
+            input.dispatchEvent(new Event("change", { bubbles: true }));
+        },
+    };
+}
+
+/** Draw a stroke on the signature pad of the open signature dialog, with
+ * the pointer events of a finger or a mouse. */
+export function drawSignature() {
+    return {
+        content: "Draw a signature",
+        trigger: ".modal canvas.o_web_sign_signature",
+        async run({ anchor, animationFrame }) {
+            const rect = anchor.getBoundingClientRect();
+            const at = (x, y) => ({
+                bubbles: true,
+                cancelable: true,
+                pointerId: 1,
+                pointerType: "pen",
+                isPrimary: true,
+                button: 0,
+                buttons: 1,
+                pressure: 0.5,
+                clientX: rect.left + rect.width * x,
+                clientY: rect.top + rect.height * y,
+            });
+            anchor.dispatchEvent(new PointerEvent("pointerdown", at(0.2, 0.6)));
+            for (let i = 1; i <= 12; i++) {
+                const x = 0.2 + (0.6 * i) / 12;
+                const y = 0.6 - 0.3 * Math.sin((Math.PI * i) / 6);
+                anchor.dispatchEvent(new PointerEvent("pointermove", at(x, y)));
+                await animationFrame();
+            }
+            const end = at(0.8, 0.5);
+            anchor.dispatchEvent(new PointerEvent("pointerup", { ...end, buttons: 0 }));
+            anchor.ownerDocument.dispatchEvent(new PointerEvent("pointerup", { ...end, buttons: 0 }));
+        },
+    };
+}
+
+function pad(number) {
+    return String(number).padStart(2, "0");
+}
+
+/** A date ``days`` from now, as an en_US user types it (MM/DD/YYYY). */
+export function dateIn(days) {
+    const date = new Date(Date.now() + days * 24 * 3600 * 1000);
+    return `${pad(date.getMonth() + 1)}/${pad(date.getDate())}/${date.getFullYear()}`;
+}
+
+/** A date and time ``days`` from now at 10:00, as an en_US user types it. */
+export function datetimeIn(days) {
+    return `${dateIn(days)} 10:00:00`;
+}
+
+/** Select a row of a list: the checkbox on a desktop, a long touch on a
+ * phone. */
+export function selectListRow(rowSelector) {
+    return [
+        {
+            isActive: ["desktop"],
+            content: "Tick the row",
+            trigger: `${rowSelector} .o_list_record_selector input`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Hold the row to select it",
+            trigger: rowSelector,
+            async run({ anchor }) {
+                anchor.dispatchEvent(new Event("touchstart", { bubbles: true }));
+                await new Promise((resolve) => setTimeout(resolve, 600));
+                anchor.dispatchEvent(new Event("touchend", { bubbles: true }));
+            },
+        },
+        {
+            content: "The row is selected",
+            trigger: `${rowSelector}.o_data_row_selected`,
+        },
+    ];
+}

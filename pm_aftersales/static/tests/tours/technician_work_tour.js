@@ -1,0 +1,84 @@
+/**
+ * (b) The technician works a job dispatched to them: accepts it, cannot
+ * make it in time and records a delay, checks in on site, adds the part
+ * used and a photo, gives the cause and the work done, completes the job.
+ * Data: pm_aftersales/tests/test_tours.py.
+ */
+import { registry } from "@web/core/registry";
+import {
+    clickStatusButton,
+    datetimeIn,
+    openMenu,
+    openPage,
+    pickMany2one,
+    uploadFile,
+} from "./pm_tour_utils";
+
+const JOB = "Tour: dripping kitchen tap";
+
+registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
+    steps: () => [
+        ...openMenu("menu_pm_my_jobs", "menu_pm_service"),
+        {
+            content: "Open the job",
+            trigger: `.o_kanban_record:contains(${JOB})`,
+            run: "click",
+        },
+        ...clickStatusButton("action_take_job", "Accept the job"),
+        {
+            content: "The job is accepted",
+            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name=action_take_job])):has(button[name=action_check_in])",
+        },
+        ...clickStatusButton("action_delay", "Cannot make it in time: record a delay"),
+        ...pickMany2one(".modal .o_field_widget[name=reason_id]", "Spare", "Waiting for Spare Parts"),
+        {
+            content: "Promise a new time",
+            trigger: ".modal .o_field_widget[name=promised_date] input",
+            run: `edit ${datetimeIn(5)} && press Enter`,
+        },
+        {
+            content: "Say why",
+            trigger: ".modal .o_field_widget[name=explanation] textarea",
+            run: "edit The angle valve must come from the store first.",
+        },
+        {
+            content: "Save the delay",
+            trigger: ".modal .o_form_button_save:enabled",
+            run: "click",
+        },
+        ...clickStatusButton("action_check_in", "Check in on site"),
+        {
+            content: "On site: the job can be completed",
+            trigger: ".o_form_view .o_statusbar_buttons:has(button[name=action_complete])",
+        },
+        openPage("parts"),
+        {
+            content: "Add a part",
+            trigger: ".o_field_widget[name=part_ids] .o_field_x2many_list_row_add a",
+            run: "click",
+        },
+        ...pickMany2one(".o_field_widget[name=part_ids] .o_data_row .o_field_widget[name=product_id]", "Tour Angle", "Tour Angle Valve"),
+        {
+            content: "One was used (a part listed but not used is dropped at completion)",
+            trigger: ".o_field_widget[name=part_ids] .o_data_row .o_field_widget[name=quantity_used] input",
+            run: "edit 1",
+        },
+        openPage("work"),
+        uploadFile(".o_field_widget[name=photo_before_ids]", "tap_before.png"),
+        {
+            content: "The photo is uploaded",
+            trigger: ".o_field_widget[name=photo_before_ids] .o_attachment:contains(tap_before.png)",
+        },
+        ...pickMany2one(".o_field_widget[name=failure_cause_id]", "Wear", "Wear and Ageing"),
+        {
+            content: "Describe the work done",
+            trigger: ".o_field_widget[name=work_done] textarea",
+            run: "edit Cartridge of the mixer tap replaced.",
+        },
+        ...clickStatusButton("action_complete", "Complete the job"),
+        {
+            content: "The owner is asked to accept the work",
+            trigger: ".o_form_view .o_statusbar_buttons button[name=action_accept_work]",
+        },
+    ],
+});
