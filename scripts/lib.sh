@@ -12,7 +12,15 @@ BUILD=${BUILD:-$ROOT/.build}
 ODOO_CONF=$BUILD/odoo.conf
 MODULE=pm_aftersales
 
-odoo() { "$PYTHON" -m odoo "$@"; }
+# The console script where there is one: the prefork server (--workers)
+# starts its websocket process again from sys.argv[0], which `-m odoo` breaks.
+odoo() {
+    if [ -x "$(dirname "$PYTHON")/odoo" ]; then
+        "$(dirname "$PYTHON")/odoo" "$@"
+    else
+        "$PYTHON" -m odoo "$@"
+    fi
+}
 
 require_odoo() {
     if ! "$PYTHON" -c 'import odoo.release as r; assert r.serie == "19.0"' 2>/dev/null; then

@@ -25,4 +25,4 @@ cat <<MSG
 
   Stop with Ctrl-C.
 MSG
-exec "$PYTHON" -m odoo -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" "$@"
+exec "$(dirname "$PYTHON")/odoo" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" "$@"

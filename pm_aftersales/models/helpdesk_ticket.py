@@ -31,6 +31,9 @@ OPEN_SERVICE_STATES = ("new", "dispatched", "accepted", "on_site")
 
 class HelpdeskTicket(models.Model):
     _inherit = "helpdesk.ticket"
+    # The job's link (sent to the owner) opens its chatter only to whoever is
+    # not logged in (models/pm_portal_token_guard.py).
+    _pm_chatter_links = "visitors"
 
     # ------------------------------------------------------------------
     # What and where
@@ -68,7 +71,9 @@ class HelpdeskTicket(models.Model):
     service_state = fields.Selection(
         related="stage_id.service_state", store=True, index=True, string="Service State"
     )
-    sla_rule_id = fields.Many2one("pm.sla.rule", string="Time-Limit Rule", readonly=True)
+    sla_rule_id = fields.Many2one(
+        "pm.sla.rule", string="Time-Limit Rule", readonly=True, groups="base.group_user"
+    )
     milestone_ids = fields.One2many("pm.ticket.milestone", "ticket_id", string="Milestones")
     next_deadline = fields.Datetime(
         compute="_compute_next_deadline",
@@ -100,7 +105,10 @@ class HelpdeskTicket(models.Model):
     delay_ids = fields.One2many("pm.ticket.delay", "ticket_id", string="Delays")
     delay_count = fields.Integer(compute="_compute_delay_count", store=True)
     escalation_level = fields.Integer(
-        compute="_compute_escalation_level", store=True, string="Escalation Level"
+        compute="_compute_escalation_level",
+        store=True,
+        string="Escalation Level",
+        groups="base.group_user",  # internal follow-up: the owner sees the deadlines
     )
     # ------------------------------------------------------------------
     # Dispatch
@@ -173,6 +181,7 @@ class HelpdeskTicket(models.Model):
         index="btree_not_null",
         copy=False,
         readonly=True,
+        groups="base.group_user",
         help="The preventive maintenance whose failed check opened this job.",
     )
     # ------------------------------------------------------------------
@@ -210,6 +219,7 @@ class HelpdeskTicket(models.Model):
     parts_below_minimum = fields.Boolean(
         compute="_compute_parts_info",
         compute_sudo=True,
+        groups="base.group_user",
         help="A part of this job brings its store below the reordering minimum.",
     )
     parts_cost = fields.Monetary(
@@ -218,6 +228,7 @@ class HelpdeskTicket(models.Model):
         store=True,
         currency_field="pm_currency_id",
         compute_sudo=True,
+        groups="base.group_user",  # what the company pays: internal
     )
     pm_currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
     checkin_date = fields.Datetime(string="Checked In On", readonly=True, copy=False)
@@ -707,16 +718,20 @@ class HelpdeskTicket(models.Model):
         return candidates
 
     def _auto_assign(self):
-        """Tickets of crews in automatic dispatch go to the least loaded
-        skilled technician on duty."""
+        """New jobs of crews in automatic dispatch go to the least loaded
+        skilled technician on duty; those of crews working from a pool go
+        to the pool, where the first technician to grab one takes it."""
         for ticket in self.filtered(
             lambda t: (
-                t.team_id.pm_dispatch_mode == "auto"
+                t.team_id.pm_dispatch_mode in ("auto", "pool")
                 and not t.user_id
                 and not t.vendor_id
                 and t.service_state == "new"
             )
         ):
+            if ticket.team_id.pm_dispatch_mode == "pool":
+                ticket.with_context(pm_dispatch_mode="pool")._dispatch(pool=True)
+                continue
             best = next(
                 (c for c in ticket._get_dispatch_candidates() if c["skilled"] and c["on_duty"]),
                 None,
@@ -776,8 +791,9 @@ class HelpdeskTicket(models.Model):
         the number of concurrent clicks."""
         self.ensure_one()
         # Read under the lock, not through the ORM: once a colleague has taken
-        # the job, the others may no longer read it.
+        # the job, the others may no longer read it (not even its number).
         self.flush_recordset(["user_id", "in_pool"])
+        number = self.sudo().number
         try:
             # a lost race is expected: not an error worth logging
             with self.env.cr.savepoint(flush=False), mute_logger("odoo.sql_db"):
@@ -791,13 +807,13 @@ class HelpdeskTicket(models.Model):
                 taken_by, in_pool = self.env.cr.fetchone()
         except (LockNotAvailable, SerializationFailure):
             raise UserError(
-                self.env._("Another technician is taking job %s right now.", self.number)
+                self.env._("Another technician is taking job %s right now.", number)
             ) from None
         if taken_by:
             taker = self.env["res.users"].browse(taken_by).sudo().name
             raise UserError(self.env._("This job was already taken by %s.", taker))
         if not in_pool:
-            raise UserError(self.env._("Job %s is not in the pool.", self.number))
+            raise UserError(self.env._("Job %s is not in the pool.", number))
         self.with_context(pm_dispatch_mode="pool").write(
             {"user_id": self.env.user.id, "in_pool": False}
         )
@@ -1188,17 +1204,6 @@ class HelpdeskTicket(models.Model):
         return action
 
     # ------------------------------------------------------------------
-    # Portal access
-    # ------------------------------------------------------------------
-    @api.model
-    def _get_thread_with_access(self, thread_id, *, hash=None, pid=None, token=None, **kwargs):
-        # A logged-in user reaches a job (chatter routes included) through
-        # their own rights, never through a link made for somebody else.
-        if not self.env.user._is_public():
-            hash = pid = token = None
-        return super()._get_thread_with_access(thread_id, hash=hash, pid=pid, token=token, **kwargs)
-
-    # ------------------------------------------------------------------
     # E-mail channel
     # ------------------------------------------------------------------
     @api.model
@@ -1234,6 +1239,7 @@ class HelpdeskTicket(models.Model):
         string="Notice Not Delivered",
         compute="_compute_notice_undelivered",
         search="_search_notice_undelivered",
+        groups="base.group_user",
         help="A mail of this job did not reach its recipient: the address is wrong, "
         "or the mail server failed and the mail waits for its next attempt.",
     )

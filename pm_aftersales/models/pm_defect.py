@@ -43,8 +43,14 @@ class PmDefect(models.Model):
         default=fields.Date.context_today,
         help="Date of the handover inspection (交接验收) that found it.",
     )
+    # Who of the staff found and judged it, and why: internal (the owner and
+    # the contractor see the defects of their orders).
     reported_by_id = fields.Many2one(
-        "res.users", string="Reported By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Reported By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        groups="base.group_user",
     )
     state = fields.Selection(
         DEFECT_STATES,
@@ -54,9 +60,11 @@ class PmDefect(models.Model):
         tracking=True,
         index=True,
     )
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
+    verified_by_id = fields.Many2one(
+        "res.users", string="Verified By", readonly=True, groups="base.group_user"
+    )
     verified_date = fields.Datetime(string="Verified On", readonly=True)
-    verify_note = fields.Text(string="Verification Note")
+    verify_note = fields.Text(string="Verification Note", groups="base.group_user")
     contractor_id = fields.Many2one(
         "res.partner",
         string="Contractor Crew",

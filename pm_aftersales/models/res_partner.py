@@ -60,3 +60,12 @@ class ResPartner(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id("pm_aftersales.pm_unit_action")
         action["domain"] = [("occupant_ids.partner_id", "=", self.id)]
         return action
+
+    def signup_prepare(self, signup_type="signup"):
+        """portal adds a sign-up link to every mail to a customer without a
+        user, and auth_signup writes the partner each time to say so. Owners
+        are notified from several requests at once (their report, the
+        technician taking it, an escalation): write only the partners whose
+        sign-up type changes, so that they do not collide on the same row."""
+        todo = self.filtered(lambda partner: partner.signup_type != signup_type)
+        return super(ResPartner, todo).signup_prepare(signup_type=signup_type) if todo else True

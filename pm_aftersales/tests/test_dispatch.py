@@ -81,6 +81,15 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.service_state, "dispatched")
         self.assertEqual(job.assignment_ids[:1].mode, "auto")
 
+    def test_pool_crew_puts_new_jobs_in_its_pool(self):
+        self.crew.pm_dispatch_mode = "pool"
+        job = self._create_job()
+        self.assertTrue(job.in_pool)
+        self.assertFalse(job.user_id)
+        self.assertEqual(job.service_state, "dispatched")
+        job.with_user(self.tech_plumber).action_grab()
+        self.assertEqual((job.user_id, job.in_pool), (self.tech_plumber, False))
+
     def test_outsourced(self):
         vendor = self.env["res.partner"].create(
             {"name": "Fix-It Ltd", "pm_is_vendor": True, "is_company": True}
@@ -121,7 +130,6 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.user_id, self.tech_mason)
         self.assertEqual(job.service_state, "accepted")
         self.assertEqual(self._milestone(job, "response").state, "met")
-        self.assertEqual(job.assignment_ids[:1].mode, "pool")
         with self.assertRaisesRegex(UserError, "already taken by Tech mason"):
             job.with_user(self.tech_plumber).action_grab()
 

@@ -30,3 +30,15 @@ class TestResPartner(PmCommon):
     def test_action_view_units(self):
         action = self.owner_a.action_view_pm_units()
         self.assertEqual(self.env["pm.unit"].search(action["domain"]), self.unit_a | self.unit_a2)
+
+    def test_signup_prepared_once(self):
+        """Every notice to an owner without a user prepares a sign-up link:
+        the partner row is written once, not on every notice."""
+        self.owner_a.signup_prepare()
+        self.env.flush_all()
+        with self.assertQueryCount(0):
+            self.owner_a.signup_prepare()
+            self.env.flush_all()
+        self.assertEqual(self.owner_a.signup_type, "signup")
+        self.owner_a.signup_prepare(signup_type="reset")
+        self.assertEqual(self.owner_a.signup_type, "reset")
