@@ -15,6 +15,7 @@ from . import pm_sla_rule_line
 from . import pm_sla_escalation
 from . import pm_delay_reason
 from . import pm_complaint_cause
+from . import pm_portal_token_guard
 from . import helpdesk_ticket
 from . import helpdesk_ticket_demo
 from . import helpdesk_ticket_stage

@@ -28,6 +28,7 @@ class PmEstate(models.Model):
     manager_id = fields.Many2one(
         "res.users",
         string="Service Centre Manager",
+        groups="base.group_user",
         domain="[('share', '=', False)]",
         check_company=True,
         tracking=True,
@@ -35,6 +36,7 @@ class PmEstate(models.Model):
     cs_supervisor_id = fields.Many2one(
         "res.users",
         string="Customer-Service Supervisor",
+        groups="base.group_user",
         domain="[('share', '=', False)]",
         check_company=True,
         tracking=True,
@@ -43,6 +45,7 @@ class PmEstate(models.Model):
     eng_supervisor_id = fields.Many2one(
         "res.users",
         string="Engineering Supervisor",
+        groups="base.group_user",
         domain="[('share', '=', False)]",
         check_company=True,
         tracking=True,
@@ -73,6 +76,7 @@ class PmEstate(models.Model):
     warehouse_id = fields.Many2one(
         "stock.warehouse",
         string="Spare-Parts Warehouse",
+        groups="base.group_user",
         check_company=True,
         tracking=True,
         help="Store the parts of this estate's jobs are taken from.",

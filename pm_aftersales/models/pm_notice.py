@@ -46,7 +46,7 @@ class PmNotice(models.Model):
         tracking=True,
     )
     date_sent = fields.Datetime(readonly=True, copy=False)
-    recipient_count = fields.Integer(compute="_compute_recipient_count")
+    recipient_count = fields.Integer(compute="_compute_recipient_count", groups="base.group_user")
 
     _dates_check = models.Constraint(
         "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",

@@ -26,7 +26,9 @@ class PmRectificationNotice(models.Model):
         string="Orders",
     )
     body = fields.Html(readonly=True, sanitize=True)
-    mail_id = fields.Many2one("mail.mail", readonly=True, index="btree_not_null")
+    mail_id = fields.Many2one(
+        "mail.mail", readonly=True, index="btree_not_null", groups="base.group_user"
+    )
 
     _one_per_owner_and_day = models.Constraint(
         "UNIQUE(partner_id, date)", "An owner gets one rectification notice a day."

@@ -38,6 +38,9 @@ class PmRectificationOrder(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "order_date desc, id desc"
     _check_company_auto = True
+    # Its page asks for a login and the record rules decide: its links
+    # (portal.mixin's) open no chatter either (models/pm_portal_token_guard.py).
+    _pm_chatter_links = "none"
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index="trigram"
@@ -115,12 +118,15 @@ class PmRectificationOrder(models.Model):
     department = fields.Char(string="Responsible Department", tracking=True)
     handler = fields.Char(string="Handler", tracking=True, help="承办人: who carries it out.")
     handler_phone = fields.Char()
+    # The staff who follow the order, its budget and its escalations are
+    # internal: the owner and the parties see the department and the handler.
     assistant_id = fields.Many2one(
         "res.users",
         string="Handled By",
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
         tracking=True,
+        groups="base.group_user",
         help="The customer-service assistant who follows the order (直接办理人).",
     )
     supervisor_id = fields.Many2one(
@@ -131,6 +137,7 @@ class PmRectificationOrder(models.Model):
         readonly=False,
         domain="[('share', '=', False)]",
         tracking=True,
+        groups="base.group_user",
         help="The customer-service supervisor who answers for the follow-up.",
     )
     rect_owner_id = fields.Many2one(
@@ -141,6 +148,7 @@ class PmRectificationOrder(models.Model):
         readonly=False,
         domain="[('share', '=', False)]",
         tracking=True,
+        groups="base.group_user",
         help="整改负责人: signs the opinion, receives the escalations.",
     )
     # ------------------------------------------------------------------
@@ -152,11 +160,13 @@ class PmRectificationOrder(models.Model):
     deadline = fields.Date(tracking=True, index=True)
     opinion = fields.Text(string="Rectification Opinion")
     opinion_signature = fields.Binary(string="Opinion Signature", copy=False, attachment=True)
-    opinion_signed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    opinion_signed_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, groups="base.group_user"
+    )
     opinion_date = fields.Datetime(string="Opinion Signed On", readonly=True, copy=False)
     plan = fields.Html(string="Rectification Plan")
     currency_id = fields.Many2one(related="company_id.currency_id")
-    budget_amount = fields.Monetary(string="Cost Budget", tracking=True)
+    budget_amount = fields.Monetary(string="Cost Budget", tracking=True, groups="base.group_user")
     budget_state = fields.Selection(
         [
             ("none", "Not Submitted"),
@@ -168,10 +178,13 @@ class PmRectificationOrder(models.Model):
         required=True,
         tracking=True,
         copy=False,
+        groups="base.group_user",
     )
-    budget_approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    budget_approved_date = fields.Datetime(readonly=True, copy=False)
-    budget_reject_reason = fields.Text(copy=False)
+    budget_approved_by_id = fields.Many2one(
+        "res.users", readonly=True, copy=False, groups="base.group_user"
+    )
+    budget_approved_date = fields.Datetime(readonly=True, copy=False, groups="base.group_user")
+    budget_reject_reason = fields.Text(copy=False, groups="base.group_user")
     # ------------------------------------------------------------------
     # Progress and acceptance
     # ------------------------------------------------------------------
@@ -199,13 +212,16 @@ class PmRectificationOrder(models.Model):
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
-    escalation_level = fields.Integer(readonly=True, copy=False, index=True)
+    escalation_level = fields.Integer(
+        readonly=True, copy=False, index=True, groups="base.group_user"
+    )
     escalation_reason = fields.Selection(
         [("overdue", "Past the Deadline"), ("rejected", "Rejected at Acceptance")],
         readonly=True,
         copy=False,
+        groups="base.group_user",
     )
-    last_escalation_date = fields.Datetime(readonly=True, copy=False)
+    last_escalation_date = fields.Datetime(readonly=True, copy=False, groups="base.group_user")
     inspection_requested = fields.Datetime(
         string="Inspection Requested On",
         readonly=True,

@@ -25,7 +25,11 @@ class PmRectificationProgress(models.Model):
         string="Photos",
     )
     user_id = fields.Many2one(
-        "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True
+        "res.users",
+        string="Recorded By",
+        default=lambda self: self.env.user,
+        readonly=True,
+        groups="base.group_user",  # the portal shows the work, not who of the staff typed it
     )
 
     _percent_range = models.Constraint(

@@ -10,10 +10,44 @@ from PIL import Image
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 
+from .common import PmCommon
 from .common_rectification import PmRectificationCommon
 from .common_service import PmServiceCommon
 
 XSS = "<b>x</b><img src=x onerror=alert(1)>"
+
+# Fields of the staff on records the portal users read (owners; developer and
+# contractor representatives: the rectification models). The portal pages that
+# show such records read what they show as sudo.
+INTERNAL_FIELDS = {
+    "helpdesk.ticket": [
+        "parts_cost",
+        "parts_below_minimum",
+        "escalation_level",
+        "sla_rule_id",
+        "maintenance_request_id",
+        "notice_undelivered",
+    ],
+    "pm.rectification.order": [
+        "assistant_id",
+        "supervisor_id",
+        "rect_owner_id",
+        "opinion_signed_by_id",
+        "budget_amount",
+        "budget_state",
+        "budget_approved_by_id",
+        "budget_approved_date",
+        "budget_reject_reason",
+        "escalation_level",
+        "escalation_reason",
+        "last_escalation_date",
+    ],
+    "pm.defect": ["reported_by_id", "verified_by_id", "verify_note"],
+    "pm.rectification.progress": ["user_id"],
+    "pm.rectification.notice": ["mail_id"],
+    "pm.notice": ["recipient_count"],
+    "pm.estate": ["manager_id", "cs_supervisor_id", "eng_supervisor_id", "warehouse_id", "note"],
+}
 EXE = b"MZ\x90\x00\x03" + b"\x00" * 2000
 
 
@@ -48,6 +82,62 @@ class PortalHttpMixin:
 
     def _assert_refused(self, response, what):
         self.assertIn(response.status_code, (400, 403, 404, 405, 415), what)
+
+    def _chatter_fetch(self, record, **access):
+        return self._jsonrpc(
+            "/mail/chatter_fetch",
+            dict({"thread_model": record._name, "thread_id": record.id}, **access),
+        )
+
+    def _chatter_post(self, record, body, **access):
+        return self._jsonrpc(
+            "/mail/message/post",
+            dict(
+                {
+                    "thread_model": record._name,
+                    "thread_id": record.id,
+                    "post_data": {"body": body, "message_type": "comment"},
+                },
+                **access,
+            ),
+        )
+
+    def _assert_link_opens_nothing(self, record, secret, follower, access):
+        """Whoever is logged in now reaches nothing of ``record``'s chatter
+        through the link ``access`` (token, or signed hash and pid): neither
+        its messages (``secret`` is one), nor its followers (``follower`` is
+        one), nor its chatter box."""
+        what = f"{record._name} {sorted(access)}"
+        fetched = self._chatter_fetch(record, **access)
+        self.assertNotIn(secret, str(fetched), what)
+        # (the route reads a token only: without one, what the user may read)
+        self.assertIn("error" if "token" in access else "result", fetched, what)
+        messages = record.message_ids
+        self.assertIn("error", self._chatter_post(record, "Intruder was here", **access), what)
+        self.assertEqual(record.message_ids, messages, what)
+        data = self._jsonrpc(
+            "/mail/data",
+            {
+                "fetch_params": [
+                    [
+                        "mail.thread",
+                        {
+                            "thread_model": record._name,
+                            "thread_id": record.id,
+                            "request_list": ["followers", "messages"],
+                            "access_params": access,
+                        },
+                    ]
+                ]
+            },
+        )
+        self.assertNotIn(follower, str(data), what)
+        self.assertNotIn(secret, str(data), what)
+        init = self._jsonrpc(
+            "/portal/chatter_init",
+            dict({"thread_model": record._name, "thread_id": record.id}, **access),
+        )
+        self.assertNotIn("hasReadAccess", str(init), what)
 
 
 @tagged("post_install", "-at_install")
@@ -507,6 +597,110 @@ class TestRectificationPortalSecurityHttp(PortalHttpMixin, PmRectificationCommon
         super().setUp()
         self.order = self._advance(self._create_order(), "done")
 
+    def test_foreign_link_opens_no_order_chatter(self):
+        """Owner B, logged in, holds links to owner A's order: they open
+        nothing. Nor do they for a visitor: the order's page asks for a login,
+        nothing of the product opens the order through a link. Owner A still
+        reads the order's messages through his rights."""
+        order = self.order
+        order.message_post(
+            body="A's order message", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        follower = self.env["res.partner"].create({"name": "Quiet Follower"})
+        order.message_subscribe(partner_ids=follower.ids)
+        order_su = order.sudo()
+        links = (
+            {"token": order_su._portal_ensure_token()},
+            {"hash": order_su._sign_token(self.owner_a.id), "pid": self.owner_a.id},
+        )
+        self._login(self.user_owner_b)
+        for access in links:
+            self._assert_link_opens_nothing(order, "A's order message", "Quiet Follower", access)
+        self.logout()
+        for access in links:
+            self._assert_link_opens_nothing(order, "A's order message", "Quiet Follower", access)
+        self._login(self.user_owner_a)
+        self.assertIn("A's order message", str(self._chatter_fetch(order)))
+        self.assertIn("A's order message", str(self._chatter_fetch(order, **links[0])))
+        # The contractor's representative too, through the record rules.
+        self._login(self.user_contractor)
+        self.assertIn("A's order message", str(self._chatter_fetch(order)))
+
+    def test_internal_fields_are_not_readable_on_the_portal(self):
+        """Each internal field, read over JSON-RPC by a portal user who reads
+        the record, is refused; the record's other fields still come."""
+        order = self.order
+        order.write({"escalation_level": 2, "escalation_reason": "overdue"})
+        job = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Leak in A's kitchen",
+                "description": "<p>x</p>",
+                "unit_id": self.unit_a.id,
+                "partner_id": self.owner_a.id,
+            }
+        )
+        rect_notice = self.env["pm.rectification.notice"].create(
+            {
+                "partner_id": self.owner_a.id,
+                "date": "2026-03-05",
+                "company_id": self.company.id,
+                "order_ids": [(6, 0, order.ids)],
+            }
+        )
+        notice = self.env["pm.notice"].create(
+            {"name": "Water cut", "body": "<p>Tuesday</p>", "estate_id": self.estate.id}
+        )
+        notice.write({"state": "sent"})
+        records = {
+            "helpdesk.ticket": job,
+            "pm.rectification.order": order,
+            "pm.defect": order.defect_ids,
+            "pm.rectification.progress": order.progress_ids,
+            "pm.rectification.notice": rect_notice,
+            "pm.notice": notice,
+            "pm.estate": self.estate,
+        }
+        readers = {self.user_owner_a: list(records)}
+        readers[self.user_contractor] = [
+            "pm.rectification.order",
+            "pm.defect",
+            "pm.rectification.progress",
+        ]
+        for user, models in readers.items():
+            self._login(user)
+            for model in models:
+                record = records[model]
+                self.assertTrue(record, model)
+                # The record is theirs to read...
+                answer = self._call_kw(model, "read", [record.ids, ["display_name"]])
+                self.assertEqual(
+                    [r["id"] for r in answer.get("result", [])], record.ids, (user.login, model)
+                )
+                # ...not its internal fields, one by one nor in a search.
+                for field_name in INTERNAL_FIELDS[model]:
+                    what = (user.login, model, field_name)
+                    answer = self._call_kw(model, "read", [record.ids, [field_name]])
+                    self.assertIn("AccessError", str(answer.get("error")), what)
+                    answer = self._call_kw(
+                        model, "search_read", [[("id", "in", record.ids)]], {"fields": [field_name]}
+                    )
+                    self.assertIn("AccessError", str(answer.get("error")), what)
+                fields = self._call_kw(model, "fields_get", [], {"attributes": ["type"]})
+                self.assertFalse(
+                    set(INTERNAL_FIELDS[model]) & set(fields["result"]), (user.login, model)
+                )
+        # The portal pages still show the order and the notices to their readers.
+        for user, url in (
+            (self.user_owner_a, f"/my/rectifications/{order.id}"),
+            (self.user_owner_a, f"/my/rectification-notices/{rect_notice.id}"),
+            (self.user_owner_a, f"/my/notices/{notice.id}"),
+            (self.user_owner_a, f"/my/ticket/{job.id}"),
+            (self.user_owner_a, f"/my/units/{self.unit_a.id}"),
+            (self.user_contractor, f"/my/rectifications/{order.id}"),
+        ):
+            self._login(user)
+            self.assertEqual(self.url_open(url).status_code, 200, (user.login, url))
+
     def test_inspection_note_stays_text_in_the_assistants_todo(self):
         self._login(self.user_owner_a)
         url = f"/my/rectifications/{self.order.id}"
@@ -544,3 +738,65 @@ class TestRectificationPortalSecurityHttp(PortalHttpMixin, PmRectificationCommon
         self.assertEqual(self.order.state, "done")
         self.assertFalse(self.order.signature_ids)
         self.assertFalse(self.order.inspection_requested)
+
+
+@tagged("post_install", "-at_install")
+class TestSurveyLinkSecurityHttp(PortalHttpMixin, PmCommon, HttpCase):
+    """A survey's link (shared with every owner invited) and an answer's link
+    (the invitee's) open the survey pages only: never the chatter of the
+    survey or of the answer, whoever holds them."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        for user in (cls.user_owner_a, cls.user_owner_b):
+            user.password = f"{user.login}-pass"
+        cls.survey = cls.env["survey.survey"].create(
+            {"title": "Satisfaction 2026", "access_mode": "token"}
+        )
+        cls.env["survey.question"].create(
+            {
+                "survey_id": cls.survey.id,
+                "title": "How satisfied are you?",
+                "question_type": "text_box",
+            }
+        )
+        cls.answer_a = cls.env["survey.user_input"].create(
+            {"survey_id": cls.survey.id, "partner_id": cls.owner_a.id}
+        )
+        cls.answer_a.message_post(
+            body="Reminder sent to A", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        cls.survey.message_post(
+            body="Draft wording discussed", message_type="comment", subtype_xmlid="mail.mt_comment"
+        )
+        cls.follower = cls.env["res.partner"].create({"name": "Quiet Follower"})
+        for record in (cls.survey, cls.answer_a):
+            record.message_subscribe(partner_ids=cls.follower.ids)
+
+    def _assert_survey_links_open_nothing(self):
+        self._assert_link_opens_nothing(
+            self.answer_a,
+            "Reminder sent to A",
+            "Quiet Follower",
+            {"token": self.answer_a.access_token},
+        )
+        self._assert_link_opens_nothing(
+            self.survey,
+            "Draft wording discussed",
+            "Quiet Follower",
+            {"token": self.survey.access_token},
+        )
+
+    def test_survey_links_open_no_chatter(self):
+        self._login(self.user_owner_b)
+        self._assert_survey_links_open_nothing()
+        self.logout()
+        self._assert_survey_links_open_nothing()
+        # Owner A still answers through his link (what the portal offers him).
+        self._login(self.user_owner_a)
+        page = self.url_open(
+            f"/survey/start/{self.survey.access_token}?answer_token={self.answer_a.access_token}"
+        )
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Satisfaction 2026", page.text)
