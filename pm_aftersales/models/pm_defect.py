@@ -23,9 +23,10 @@ class PmDefect(models.Model):
     _check_company_auto = True
 
     name = fields.Char(string="Defect", required=True, tracking=True)
-    unit_id = fields.Many2one(
-        "pm.unit", required=True, index=True, check_company=True, tracking=True
-    )
+    # No check_company: the company is the unit's (a related field), empty on
+    # a new defect, and the check's domain would offer only units without a
+    # company, i.e. none. The unit's record rules keep to the user's companies.
+    unit_id = fields.Many2one("pm.unit", required=True, index=True, tracking=True)
     building_id = fields.Many2one(related="unit_id.building_id", store=True, index=True)
     estate_id = fields.Many2one(related="unit_id.estate_id", store=True, index=True)
     company_id = fields.Many2one(related="unit_id.company_id", store=True, index=True)

@@ -5,6 +5,11 @@ what it must have left in the database.
 
 The tours type dates relative to now and nothing here freezes the clock
 (the browser keeps the real one): the assertions hold whatever the day.
+
+Each backend tour opens the app from the apps menu (the app must open on
+its jobs, not on its first menu's hotline dialog over an empty page), and
+the rectification records its defect from the Handover Defects menu (the
+unit must be offered on a new defect).
 """
 
 import base64
@@ -236,7 +241,7 @@ class PmTourCommon(HttpCase):
         as_plumber.write({"work_done": "Joint replaced", "failure_cause_id": cls.cause_wear.id})
         as_plumber.action_complete()
 
-    def _tour(self, name, user, url="/odoo/pm-jobs"):
+    def _tour(self, name, user, url="/odoo"):
         self.start_tour(url, f"pm_aftersales_{name}", login=user.login, timeout=180)
         self.env.invalidate_all()
 
@@ -252,7 +257,8 @@ class PmTourJourneys:
         self.assertEqual(len(job), 1, "the call registered one job")
         self.assertEqual(job.unit_id, self.unit)
         self.assertEqual(job.category_id, self.cat_burst_pipe)
-        self.assertEqual(job.ticket_type_id, self.env.ref("pm_aftersales.pm_ticket_type_urgent_repair"))
+        urgent = self.env.ref("pm_aftersales.pm_ticket_type_urgent_repair")
+        self.assertEqual(job.ticket_type_id, urgent)
         self.assertIn("kitchen ceiling", job.description)
         self.assertEqual(job.team_id, self.crew)
         self.assertEqual(job.user_id, self.plumber)
@@ -272,7 +278,8 @@ class PmTourJourneys:
         self._tour("technician_work", self.plumber)
         self.assertEqual(job.service_state, "done")
         self.assertTrue(job.checkin_date and job.done_date)
-        self.assertEqual(job.milestone_ids.filtered(lambda m: m.milestone_type == "response").state, "met")
+        response = job.milestone_ids.filtered(lambda m: m.milestone_type == "response")
+        self.assertEqual(response.state, "met")
         delay = job.delay_ids
         self.assertEqual(len(delay), 1)
         self.assertEqual(delay.user_id, self.plumber)
@@ -331,7 +338,9 @@ class PmTourJourneys:
         defect = self.env["pm.defect"].search([("unit_id", "=", self.unit_handover.id)])
         self.assertEqual(len(defect), 1)
         self.assertEqual(defect.name, "Tour: window does not close tight")
-        self.assertEqual((defect.trade_id, defect.contractor_id), (self.trade_civil, self.contractor_crew))
+        self.assertEqual(
+            (defect.trade_id, defect.contractor_id), (self.trade_civil, self.contractor_crew)
+        )
         self.assertEqual(defect.verified_by_id, self.supervisor)
         order = defect.order_id
         self.assertTrue(order)

@@ -4,12 +4,13 @@
  * Data: pm_aftersales/tests/test_tours.py.
  */
 import { registry } from "@web/core/registry";
-import { clickStatusButton, openMenu, openPage } from "./pm_tour_utils";
+import { clickStatusButton, openApp, openMenu, openPage } from "./pm_tour_utils";
 
 const JOB = "Tour: broken water heater";
 
 registry.category("web_tour.tours").add("pm_aftersales_followup_visit", {
     steps: () => [
+        ...openApp(),
         ...openMenu("menu_pm_jobs", "menu_pm_service"),
         {
             content: "Open the accepted job",

@@ -5,10 +5,11 @@
  * Data: pm_aftersales/tests/test_tours.py.
  */
 import { registry } from "@web/core/registry";
-import { clickStatusButton, openMenu, pickMany2one } from "./pm_tour_utils";
+import { clickStatusButton, openApp, openMenu, pickMany2one } from "./pm_tour_utils";
 
 registry.category("web_tour.tours").add("pm_aftersales_hotline_dispatch", {
     steps: () => [
+        ...openApp(),
         ...openMenu("menu_pm_hotline", "menu_pm_service"),
         {
             content: "Type the caller's number",

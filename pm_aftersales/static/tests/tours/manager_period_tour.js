@@ -3,10 +3,11 @@
  * service dashboard. Data: pm_aftersales/tests/test_tours.py.
  */
 import { registry } from "@web/core/registry";
-import { clickStatusButton, openMenu } from "./pm_tour_utils";
+import { clickStatusButton, openApp, openMenu } from "./pm_tour_utils";
 
 registry.category("web_tour.tours").add("pm_aftersales_manager_period", {
     steps: () => [
+        ...openApp(),
         ...openMenu("menu_pm_scorecard_period", "menu_pm_staff_root"),
         {
             content: "Open the period",

@@ -6,11 +6,51 @@
 export const APP_XMLID = "pm_aftersales.menu_pm_root";
 
 /**
+ * Open the After-Sales Service app from the apps menu (desktop) or the side
+ * menu's list of apps (phone): the app opens on its job list.
+ */
+export function openApp() {
+    return [
+        {
+            isActive: ["desktop"],
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button:enabled",
+            run: "click",
+        },
+        {
+            isActive: ["desktop"],
+            content: "Open the After-Sales Service app",
+            trigger: `.o-dropdown--menu .o_app[data-menu-xmlid="${APP_XMLID}"]`,
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the side menu",
+            trigger: ".o_main_navbar .o_menu_toggle",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Show all the apps",
+            trigger: ".o_app_menu_sidebar .o_sidebar_topbar a.btn-primary",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the After-Sales Service app",
+            trigger: `.o_app_menu_sidebar li.o_app[data-menu-xmlid="${APP_XMLID}"]`,
+            run: "click",
+        },
+        {
+            content: "The app opens on its jobs, with its menus",
+            trigger: "body:not(:has(.modal)):not(:has(.o_app_menu_sidebar)) .o_action_manager .o_kanban_view",
+        },
+    ];
+}
+
+/**
  * Open a menu of the After-Sales Service app as its user would: the
  * section's dropdown of the navbar on a desktop, the side menu on a phone.
- * The tours start in the app (its job list, /odoo/pm-jobs): opening the app
- * from the apps menu runs its first menu's action, the hotline dialog for
- * the assistants (see the report of the tours).
  *
  * @param {string} menu xml id of the menu item (in pm_aftersales)
  * @param {string} section xml id of its top section (in pm_aftersales)

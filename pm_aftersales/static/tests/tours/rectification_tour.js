@@ -11,6 +11,7 @@ import {
     clickStatusButton,
     dateIn,
     drawSignature,
+    openApp,
     openMenu,
     openPage,
     pickMany2one,
@@ -72,10 +73,8 @@ function sign(party, name, partner) {
 
 registry.category("web_tour.tours").add("pm_aftersales_rectification", {
     steps: () => [
-        ...openMenu("menu_pm_unit", "menu_pm_property"),
-        { trigger: ".o_view_controller .o_kanban_record:contains(T-1601), .o_view_controller .o_data_row:contains(T-1601) td.o_data_cell", run: "click" },
-        { isActive: ["mobile"], trigger: ".o-form-buttonbox .o_button_more", run: "click" },
-        { trigger: "button[name=action_view_defects]", run: "click" },
+        ...openApp(),
+        ...openMenu("menu_pm_defect", "menu_pm_rectification_root"),
         {
             content: "Record a defect found at the handover",
             trigger: ".o_control_panel button.o_list_button_add",
@@ -86,6 +85,7 @@ registry.category("web_tour.tours").add("pm_aftersales_rectification", {
             trigger: ".o_form_view .o_field_widget[name=name] input",
             run: `edit ${DEFECT}`,
         },
+        ...pickMany2one(".o_field_widget[name=unit_id]", "T-1601"),
         ...pickMany2one(".o_field_widget[name=trade_id]", "Civil", "Civil Works"),
         {
             content: "Where in the unit",

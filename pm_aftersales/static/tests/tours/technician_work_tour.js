@@ -8,6 +8,7 @@ import { registry } from "@web/core/registry";
 import {
     clickStatusButton,
     datetimeIn,
+    openApp,
     openMenu,
     openPage,
     pickMany2one,
@@ -18,6 +19,7 @@ const JOB = "Tour: dripping kitchen tap";
 
 registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
     steps: () => [
+        ...openApp(),
         ...openMenu("menu_pm_my_jobs", "menu_pm_service"),
         {
             content: "Open the job",
