@@ -383,7 +383,9 @@ class Technician(Client):
     def step(self):
         job = self.timed("technician: grab from the pool", self.grab)
         if job:
-            self.timed("technician: check in", self.call, "helpdesk.ticket", "action_check_in", [job])
+            self.timed(
+                "technician: check in", self.call, "helpdesk.ticket", "action_check_in", [job]
+            )
 
 
 class Manager(Client):
@@ -486,8 +488,14 @@ def main():
     stats, stop = Stats(), threading.Event()
     clients = (
         [Owner(url, args.database, lg, PASSWORD, stats, stop, data) for lg in data["owners"]]
-        + [Assistant(url, args.database, lg, PASSWORD, stats, stop, data) for lg in data["assistants"]]
-        + [Technician(url, args.database, lg, PASSWORD, stats, stop, data) for lg in data["technicians"]]
+        + [
+            Assistant(url, args.database, lg, PASSWORD, stats, stop, data)
+            for lg in data["assistants"]
+        ]
+        + [
+            Technician(url, args.database, lg, PASSWORD, stats, stop, data)
+            for lg in data["technicians"]
+        ]
         + [Manager(url, args.database, "manager", "manager", stats, stop, data)]
     )
     killed = None
