@@ -132,7 +132,6 @@ class TestAnalysis(PmStaffCommon):
 
     def _feb_dates(self):
 
-
         return date(2026, 2, 1), date(2026, 2, 28)
 
     def test_monthly_report_mailed_once(self):

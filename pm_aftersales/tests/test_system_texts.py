@@ -78,14 +78,15 @@ class TestEscalationTexts(SystemTextsMixin, PmServiceCommon):
             self.env["pm.ticket.milestone"]._cron_escalate()
         self.assertIn("本工单的“接单”应升级（第 1 级）", job.message_ids[0].body)
 
-
     def test_dispatch_note_in_the_companys_language(self):
         self._company_in_chinese()
         job = self._create_job()
         job.with_context(lang="en_US")._dispatch(self.tech_plumber)
         note = job.message_ids.filtered(
-            lambda m: m.subtype_id == self.env.ref("mail.mt_note")
-            and self.tech_plumber.name in (m.body or "")
+            lambda m: (
+                m.subtype_id == self.env.ref("mail.mt_note")
+                and self.tech_plumber.name in (m.body or "")
+            )
         )
         self.assertEqual(len(note), 1)
         self.assertIn(f"工单已派给 {self.tech_plumber.name}。", note.body)

@@ -368,9 +368,7 @@ class PmTourJourneys:
         self._tour("manager_period", self.manager)
         self.assertEqual(self.period.state, "closed")
         self.assertTrue(self.period.computed_date)
-        self.assertEqual(
-            self.period.scorecard_ids.employee_id.user_id, self.plumber | self.mason
-        )
+        self.assertEqual(self.period.scorecard_ids.employee_id.user_id, self.plumber | self.mason)
 
 
 @tagged("post_install", "-at_install")
