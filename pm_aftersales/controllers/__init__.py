@@ -1,4 +1,2 @@
-from . import portal_vendor
-from . import portal_owner
-from . import portal_rectification
-from . import mail_attachment
+from . import portal
+from . import rectification

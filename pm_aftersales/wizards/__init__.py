@@ -1,3 +1,1 @@
-from . import pm_hotline_wizard
-from . import pm_dispatch_wizard
-from . import pm_dispatch_wizard_line
+from . import service

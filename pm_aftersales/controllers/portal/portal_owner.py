@@ -1,0 +1,693 @@
+import base64
+import binascii
+import logging
+import re
+from datetime import datetime
+
+import pytz
+from markupsafe import Markup
+from werkzeug.exceptions import NotFound
+
+from odoo import fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.tools import plaintext2html
+from odoo.tools.mimetypes import guess_mimetype
+
+from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
+from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
+from odoo.addons.portal.controllers.web import Home
+
+from ...models.sla.pm_sla_rule_line import MILESTONE_ORDER
+
+_logger = logging.getLogger(__name__)
+
+# What an owner may attach to a report: photos and short videos.
+ALLOWED_MIMETYPES = {
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "video/mp4",
+    "video/quicktime",
+    "video/webm",
+}
+SIGNATURE_MIMETYPES = {"image/png", "image/jpeg"}
+DEFAULT_MAX_FILE_MB = 20
+MAX_FILES = 6
+UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+
+
+def sanitize_filename(name):
+    """Keep the readable part of a file name (Chinese included): no path, no
+    control or reserved characters, a bounded length."""
+    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = UNSAFE_NAME_CHARS.sub("_", name).strip(" ._") or "file"
+    return name[-120:]
+
+
+def portal_max_file_mb(env):
+    """Largest file (MB) a portal user may attach to a job."""
+    value = (
+        env["ir.config_parameter"]
+        .sudo()
+        .get_param("pm_aftersales.portal_max_file_mb", DEFAULT_MAX_FILE_MB)
+    )
+    try:
+        return max(1, int(value))
+    except ValueError:
+        return DEFAULT_MAX_FILE_MB
+
+
+def check_upload(env, upload, max_mb=None):
+    """(name, mimetype, data) of one file a portal user attaches to a job:
+    a photo or a video by its content, not too large, under a sanitized name.
+    Raises UserError saying why the file is refused."""
+    max_mb = max_mb or portal_max_file_mb(env)
+    name = sanitize_filename(upload.filename)
+    data = upload.read(max_mb * 1024 * 1024 + 1)
+    if len(data) > max_mb * 1024 * 1024:
+        raise UserError(
+            env._(
+                "“%(name)s” is larger than %(size)s MB: send a smaller photo or a shorter video.",
+                name=name,
+                size=max_mb,
+            )
+        )
+    mimetype = guess_mimetype(data, default="application/octet-stream")
+    if mimetype not in ALLOWED_MIMETYPES:
+        raise UserError(
+            env._(
+                "“%(name)s” is not a photo or a video (JPEG, PNG, GIF, WebP, MP4, "
+                "MOV or WebM): it cannot be attached.",
+                name=name,
+            )
+        )
+    return name, mimetype, data
+
+
+def check_signature(signature):
+    """Raise ValueError unless ``signature`` (base64) is a PNG or JPEG image,
+    as the portal's signature pad draws it."""
+    data = base64.b64decode(signature, validate=True)
+    if guess_mimetype(data) not in SIGNATURE_MIMETYPES:
+        raise ValueError("not a signature image")
+
+
+def read_uploads(env, files):
+    """[(name, mimetype, data)] of the uploaded files, or the errors saying
+    which file is refused and why (every portal upload path uses it)."""
+    files = [f for f in files if f and f.filename]
+    if len(files) > MAX_FILES:
+        return [], [env._("Attach at most %s files.", MAX_FILES)]
+    max_mb = portal_max_file_mb(env)
+    attachments, errors = [], []
+    for upload in files:
+        try:
+            attachments.append(check_upload(env, upload, max_mb))
+        except UserError as error:
+            errors.append(error.args[0])
+    return attachments, errors
+
+
+class PmOwnerPortal(CustomerPortalHelpdesk):
+    """The owners' portal: their units, reporting a problem, following,
+    accepting and rating their jobs."""
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    def _pm_is_owner(self):
+        return request.env.user.has_group("pm_aftersales.group_pm_owner")
+
+    def _pm_units(self):
+        """The units the user holds or lives in (the record rules decide)."""
+        return request.env["pm.unit"].search([]) if self._pm_is_owner() else request.env["pm.unit"]
+
+    def _pm_public_areas(self):
+        return (
+            request.env["pm.public.area"].search([])
+            if self._pm_is_owner()
+            else request.env["pm.public.area"]
+        )
+
+    def _pm_report_categories(self):
+        """Categories an owner may report: active, shown in the portal, with a
+        type (repairs, complaints, enquiries)."""
+        return (
+            request.env["helpdesk.ticket.category"]
+            .sudo()
+            .search(
+                [
+                    ("show_in_portal", "=", True),
+                    ("ticket_type_id", "!=", False),
+                    ("company_id", "in", [request.env.company.id, False]),
+                ]
+            )
+        )
+
+    def _pm_category_groups(self):
+        """[(top category, its reportable sub-categories)] for the form."""
+        categories = self._pm_report_categories()
+        groups = []
+        for parent in categories.filtered(lambda c: not c.parent_id):
+            children = categories.filtered(lambda c, p=parent: c.parent_id == p)
+            groups.append((parent, children or parent))
+        return groups
+
+    def _pm_max_file_mb(self):
+        return portal_max_file_mb(request.env)
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        is_owner = self._pm_is_owner()
+        if "pm_unit_count" in counters:
+            values["pm_unit_count"] = request.env["pm.unit"].search_count([]) if is_owner else 0
+        if "pm_notice_count" in counters:
+            values["pm_notice_count"] = (
+                request.env["pm.notice"].search_count([("state", "=", "sent")]) if is_owner else 0
+            )
+        if "pm_survey_count" in counters:
+            values["pm_survey_count"] = len(self._pm_open_surveys()) if is_owner else 0
+        return values
+
+    # ------------------------------------------------------------------
+    # My units
+    # ------------------------------------------------------------------
+    @http.route(["/my/units"], type="http", auth="user", website=True)
+    def portal_pm_units(self, **kw):
+        if not self._pm_is_owner():
+            return request.redirect("/my")
+        units = self._pm_units()
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "units": units,
+                "open_jobs": self._pm_open_jobs(units),
+                "page_name": "pm_units",
+            }
+        )
+        return request.render("pm_aftersales.portal_pm_units", values)
+
+    def _pm_open_jobs(self, units):
+        """{unit: open jobs of the unit the user may see}"""
+        jobs = request.env["helpdesk.ticket"].search(
+            [("unit_id", "in", units.ids), ("closed", "=", False)], order="report_date desc"
+        )
+        result = {unit: jobs.browse() for unit in units}
+        for job in jobs:
+            result[job.unit_id] |= job
+        return result
+
+    @http.route(["/my/units/<int:unit_id>"], type="http", auth="user", website=True)
+    def portal_pm_unit(self, unit_id, **kw):
+        unit = self._pm_unit_or_404(unit_id)
+        values = self._prepare_portal_layout_values()
+        values.update(self._pm_unit_page_values(unit))
+        return request.render("pm_aftersales.portal_pm_unit", values)
+
+    def _pm_unit_or_404(self, unit_id):
+        if not self._pm_is_owner():
+            raise request.not_found()
+        unit = request.env["pm.unit"].browse(unit_id)
+        try:
+            unit.check_access("read")
+            unit = unit.exists()
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        if not unit:
+            raise request.not_found()
+        return unit
+
+    def _pm_unit_page_values(self, unit):
+        today = fields.Date.context_today(unit)
+        jobs = request.env["helpdesk.ticket"].search(
+            [("unit_id", "=", unit.id)], order="report_date desc", limit=50
+        )
+        warranties = unit.warranty_ids.sorted(lambda w: w.trade_id.sequence)
+        return {
+            "unit": unit,
+            "jobs": jobs,
+            "warranties": warranties,
+            "warranty_states": {w: w._get_state(today) for w in warranties},
+            "page_name": "pm_unit",
+        }
+
+    # ------------------------------------------------------------------
+    # Report a problem
+    # ------------------------------------------------------------------
+    @http.route(["/my/report"], type="http", auth="user", website=True, methods=["GET"])
+    def portal_pm_report(self, unit_id=None, **kw):
+        if not self._pm_is_owner():
+            return request.redirect("/my")
+        return self._pm_render_report_form({"unit_id": unit_id})
+
+    def _pm_render_report_form(self, post, errors=None, status=200):
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "units": self._pm_units(),
+                "areas": self._pm_public_areas(),
+                "category_groups": self._pm_category_groups(),
+                "post": post,
+                "errors": errors or [],
+                "max_file_mb": self._pm_max_file_mb(),
+                "max_files": MAX_FILES,
+                "page_name": "pm_report",
+            }
+        )
+        return request.render("pm_aftersales.portal_pm_report", values, status=status)
+
+    @http.route(["/my/report"], type="http", auth="user", website=True, methods=["POST"])
+    def portal_pm_report_submit(self, **post):
+        if not self._pm_is_owner():
+            raise request.not_found()
+        files = request.httprequest.files.getlist("attachments")
+        vals, attachments, errors = self._pm_validate_report(post, files)
+        if errors:
+            return self._pm_render_report_form(post, errors, status=400)
+        ticket = self._pm_create_report(vals, attachments)
+        return request.redirect(f"/my/ticket/{ticket.id}")
+
+    def _pm_validate_report(self, post, files):
+        """(ticket values, attachments, errors) of a report form: nothing is
+        saved unless everything is right."""
+        env = request.env
+        errors = []
+        place = post.get("place") or ""
+        unit = env["pm.unit"]
+        area = env["pm.public.area"]
+        if place.startswith("unit-"):
+            unit = self._pm_units().filtered(lambda u: str(u.id) == place[5:])
+            if not unit:
+                errors.append(env._("This unit is not one of yours: choose one of your units."))
+        elif place.startswith("area-"):
+            area = self._pm_public_areas().filtered(lambda a: str(a.id) == place[5:])
+            if not area:
+                errors.append(env._("Choose a public area of your estate."))
+        else:
+            errors.append(env._("Choose the unit or the public area concerned."))
+        category = self._pm_report_categories().filtered(
+            lambda c: str(c.id) == (post.get("category_id") or "")
+        )
+        if not category:
+            errors.append(env._("Choose what kind of problem it is."))
+        description = (post.get("description") or "").strip()
+        if not description:
+            errors.append(env._("Describe the problem: the description is required."))
+        appointment = False
+        if post.get("appointment"):
+            try:
+                local = datetime.strptime(post["appointment"], "%Y-%m-%dT%H:%M")
+                tz = pytz.timezone(env.user.tz or "Asia/Shanghai")
+                appointment = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+            except ValueError:
+                errors.append(env._("The time someone will be home is not a valid date."))
+        attachments, file_errors = self._pm_read_uploads(files)
+        errors += file_errors
+        title = (post.get("title") or "").strip()[:120]
+        vals = {
+            "name": title
+            or " - ".join(p for p in (category.name, (unit or area).display_name) if p),
+            "description": plaintext2html(description),
+            "unit_id": unit.id,
+            "public_area_id": area.id,
+            "category_id": category.id,
+            "appointment_date": appointment,
+        }
+        return vals, attachments, errors
+
+    def _pm_read_uploads(self, files):
+        """[(name, mimetype, data)] of the uploaded files, or the errors saying
+        which file is refused and why."""
+        return read_uploads(request.env, files)
+
+    def _pm_prepare_report_vals(self, vals):
+        partner = request.env.user.partner_id
+        return dict(
+            vals,
+            partner_id=partner.id,
+            partner_name=partner.name,
+            partner_email=partner.email,
+            channel_id=request.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web").id,
+            company_id=request.env.company.id,
+        )
+
+    def _pm_create_report(self, vals, attachments):
+        """Create the job as the centre would from the hotline (the owner has
+        no right to create tickets directly)."""
+        Ticket = request.env["helpdesk.ticket"].sudo()
+        ticket = Ticket.create(self._pm_prepare_report_vals(vals))
+        if attachments:
+            request.env["ir.attachment"].sudo().create(
+                [
+                    {
+                        "name": name,
+                        "mimetype": mimetype,
+                        "datas": base64.b64encode(data),
+                        "res_model": "helpdesk.ticket",
+                        "res_id": ticket.id,
+                    }
+                    for name, mimetype, data in attachments
+                ]
+            )
+        ticket.message_subscribe(partner_ids=request.env.user.partner_id.ids)
+        ticket._send_acknowledgement()
+        return ticket
+
+    # ------------------------------------------------------------------
+    # Follow a job
+    # ------------------------------------------------------------------
+    @http.route()
+    def portal_my_ticket(self, ticket_id, access_token=None, **kw):
+        # A logged-in user sees the jobs the record rules give them, never
+        # one reached through somebody else's link.
+        if not request.env.user._is_public():
+            access_token = None
+        return super().portal_my_ticket(ticket_id, access_token=access_token, **kw)
+
+    def _ticket_get_page_view_values(self, ticket, access_token, **kwargs):
+        values = super()._ticket_get_page_view_values(ticket, access_token, **kwargs)
+        if not ticket.sudo(False).has_access("write"):
+            # Owners and tenants accept or reject the work, they do not close
+            # jobs: only who may change the job gets helpdesk_mgmt's buttons.
+            values["closed_stages"] = request.env["helpdesk.ticket.stage"]
+        values.update(self._pm_ticket_page_values(ticket))
+        return values
+
+    def _pm_portal_attachments(self, ticket):
+        """The job's files the portal shows: never those of internal notes."""
+        ticket = ticket.sudo()
+        internal = (
+            request.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", ticket._name),
+                    ("res_id", "=", ticket.id),
+                    ("attachment_ids", "!=", False),
+                    "|",
+                    ("is_internal", "=", True),
+                    ("subtype_id.internal", "=", True),
+                ]
+            )
+            .attachment_ids
+        )
+        return ticket.attachment_ids - internal
+
+    def _pm_ticket_page_values(self, ticket):
+        """Timeline, delays, acceptance and rating of the job (read as sudo:
+        the page itself was access-checked)."""
+        ticket = ticket.sudo()
+        milestones = ticket.milestone_ids.filtered(lambda m: m.state != "cancelled").sorted(
+            lambda m: MILESTONE_ORDER[m.milestone_type]
+        )
+        is_customer = self._pm_is_job_customer(ticket)
+        return {
+            "pm_attachments": self._pm_portal_attachments(ticket),
+            "pm_milestones": milestones,
+            "pm_delays": ticket.delay_ids,
+            "pm_acceptances": ticket.acceptance_ids,
+            "pm_followup": ticket.followup_ids[:1],
+            "pm_can_accept": is_customer and ticket.service_state == "done",
+            "pm_can_rate": is_customer
+            and ticket.service_state == "verified"
+            and not ticket.followup_ids,
+            "pm_scores": [
+                ("score_speed", request.env._("Arrival speed")),
+                ("score_attitude", request.env._("Service attitude")),
+                ("score_quality", request.env._("Repair quality")),
+            ],
+            "pm_error": request.params.get("pm_error"),
+            "pm_done": request.params.get("pm_done"),
+        }
+
+    def _pm_is_job_customer(self, ticket):
+        """The user reported the job, or holds or lives in its unit."""
+        partner = request.env.user.partner_id
+        if ticket.partner_id and ticket.partner_id.commercial_partner_id == (
+            partner.commercial_partner_id
+        ):
+            return True
+        return bool(
+            ticket.unit_id
+            and request.env["pm.unit"].search_count([("id", "=", ticket.unit_id.id)])
+            and self._pm_is_owner()
+        )
+
+    def _pm_job_or_404(self, ticket_id):
+        try:
+            ticket = self._document_check_access("helpdesk.ticket", ticket_id)
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        if not self._pm_is_job_customer(ticket):
+            raise request.not_found()
+        return request.env["helpdesk.ticket"].sudo().browse(ticket.id)
+
+    @http.route(["/my/ticket/<int:ticket_id>/accept"], type="jsonrpc", auth="user", website=True)
+    def portal_pm_accept(self, ticket_id, name=None, signature=None, **kw):
+        try:
+            ticket = self._pm_job_or_404(ticket_id)
+        except NotFound:
+            return {"error": request.env._("This job is not yours.")}
+        if ticket.service_state != "done":
+            return {"error": request.env._("Only finished work can be accepted.")}
+        if not signature or not (name or "").strip():
+            return {"error": request.env._("Sign and write your name to accept the work.")}
+        try:
+            check_signature(signature)
+            request.env["pm.ticket.acceptance"].sudo().create(
+                {
+                    "ticket_id": ticket.id,
+                    "result": "accepted",
+                    "channel": "portal",
+                    "signed_by": name.strip(),
+                    "signature": signature,
+                    "partner_id": request.env.user.partner_id.id,
+                    "user_id": request.env.user.id,
+                }
+            )
+        except (binascii.Error, ValueError, TypeError):
+            return {"error": request.env._("The signature could not be read: sign again.")}
+        except (UserError, ValidationError) as error:
+            return {"error": str(error)}
+        ticket.message_post(
+            body=request.env._("Work accepted and signed by %s on the portal.", name.strip()),
+            author_id=request.env.user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return {"force_refresh": True, "redirect_url": f"/my/ticket/{ticket.id}?pm_done=accepted"}
+
+    @http.route(
+        ["/my/ticket/<int:ticket_id>/reject"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_pm_reject(self, ticket_id, reason=None, **kw):
+        ticket = self._pm_job_or_404(ticket_id)
+        reason = (reason or "").strip()
+        if ticket.service_state != "done":
+            return request.redirect(f"/my/ticket/{ticket.id}?pm_error=state")
+        if not reason:
+            return request.redirect(f"/my/ticket/{ticket.id}?pm_error=reason")
+        request.env["pm.ticket.acceptance"].sudo().create(
+            {
+                "ticket_id": ticket.id,
+                "result": "rejected",
+                "channel": "portal",
+                "reason": reason,
+                "partner_id": request.env.user.partner_id.id,
+                "user_id": request.env.user.id,
+            }
+        )
+        ticket.message_post(
+            body=Markup("%s<br/>%s") % (request.env._("Work rejected on the portal:"), reason),
+            author_id=request.env.user.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return request.redirect(f"/my/ticket/{ticket.id}?pm_done=rejected")
+
+    @http.route(
+        ["/my/ticket/<int:ticket_id>/rate"],
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def portal_pm_rate(self, ticket_id, **post):
+        ticket = self._pm_job_or_404(ticket_id)
+        env = request.env
+        if ticket.service_state != "verified" or ticket.followup_ids:
+            return request.redirect(f"/my/ticket/{ticket.id}?pm_error=state")
+        scores = {}
+        for field_name in ("score_speed", "score_attitude", "score_quality"):
+            value = post.get(field_name) or ""
+            if value not in ("1", "2", "3", "4", "5"):
+                return request.redirect(f"/my/ticket/{ticket.id}?pm_error=scores")
+            scores[field_name] = int(value)
+        env["pm.ticket.followup"].sudo().create(
+            dict(
+                scores,
+                ticket_id=ticket.id,
+                method="portal",
+                comment=(post.get("comment") or "").strip()[:2000],
+                user_id=env.user.id,
+            )
+        )
+        return request.redirect(f"/my/ticket/{ticket.id}?pm_done=rated")
+
+    # ------------------------------------------------------------------
+    # Notices and surveys
+    # ------------------------------------------------------------------
+    @http.route(["/my/notices"], type="http", auth="user", website=True)
+    def portal_pm_notices(self, **kw):
+        if not self._pm_is_owner():
+            return request.redirect("/my")
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "notices": request.env["pm.notice"].search(
+                    [("state", "=", "sent")], order="date_sent desc", limit=100
+                ),
+                "page_name": "pm_notices",
+            }
+        )
+        return request.render("pm_aftersales.portal_pm_notices", values)
+
+    @http.route(["/my/notices/<int:notice_id>"], type="http", auth="user", website=True)
+    def portal_pm_notice(self, notice_id, **kw):
+        if not self._pm_is_owner():
+            raise request.not_found()
+        notice = request.env["pm.notice"].search(
+            [("id", "=", notice_id), ("state", "=", "sent")], limit=1
+        )
+        if not notice:
+            raise request.not_found()
+        values = self._prepare_portal_layout_values()
+        values.update({"notice": notice, "page_name": "pm_notice"})
+        return request.render("pm_aftersales.portal_pm_notice", values)
+
+    def _pm_open_surveys(self):
+        partner = request.env.user.partner_id
+        return (
+            request.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("pm_campaign_id", "!=", False),
+                    ("state", "!=", "done"),
+                    ("survey_id.active", "=", True),
+                ]
+            )
+        )
+
+    @http.route(["/my/surveys"], type="http", auth="user", website=True)
+    def portal_pm_surveys(self, **kw):
+        if not self._pm_is_owner():
+            return request.redirect("/my")
+        partner = request.env.user.partner_id
+        answers = (
+            request.env["survey.user_input"]
+            .sudo()
+            .search(
+                [("partner_id", "=", partner.id), ("pm_campaign_id", "!=", False)],
+                order="create_date desc",
+            )
+        )
+        values = self._prepare_portal_layout_values()
+        values.update({"answers": answers, "page_name": "pm_surveys"})
+        return request.render("pm_aftersales.portal_pm_surveys", values)
+
+
+class PmHelpdeskTicketController(HelpdeskTicketController):
+    """helpdesk_mgmt's own portal routes, made safe: each portal role has its
+    own forms, changes are POSTed with a CSRF token, uploads are checked."""
+
+    @http.route(methods=["POST"])
+    def support_ticket_close(self, **kw):
+        # helpdesk_mgmt closes any ticket by id, as sudo. Its customers close
+        # the tickets they can read (its own behaviour, kept); the
+        # after-sales portal roles only read jobs (owners accept or reject the
+        # work, outsourced technicians complete it): they must be allowed to
+        # change the job themselves.
+        try:
+            ticket_id = int(kw.get("ticket_id") or 0)
+            int(kw.get("stage_id") or 0)
+        except ValueError:
+            raise request.not_found() from None
+        ticket = request.env["helpdesk.ticket"].browse(ticket_id)
+        try:
+            if not ticket.exists():
+                raise MissingError(ticket_id)
+            ticket.check_access("write" if self._pm_is_after_sales_portal_user() else "read")
+        except (AccessError, MissingError):
+            raise request.not_found() from None
+        return super().support_ticket_close(**kw)
+
+    def _pm_is_after_sales_portal_user(self):
+        user = request.env.user
+        return any(
+            user.has_group(group)
+            for group in (
+                "pm_aftersales.group_pm_owner",
+                "pm_aftersales.group_pm_vendor",
+                "pm_aftersales.group_pm_rect_party",
+            )
+        )
+
+    def _pm_portal_role_response(self):
+        """What helpdesk_mgmt's generic form answers the portal roles that do
+        not use it (None for the others): owners report through their own form
+        (units, time limits, uploads); outsourced technicians and the
+        representatives of the developer and contractors open no jobs."""
+        user = request.env.user
+        if user.has_group("pm_aftersales.group_pm_owner"):
+            return request.redirect("/my/report")
+        if user.has_group("pm_aftersales.group_pm_vendor") or user.has_group(
+            "pm_aftersales.group_pm_rect_party"
+        ):
+            raise request.not_found()
+        return None
+
+    @http.route()
+    def create_new_ticket(self, **kw):
+        return self._pm_portal_role_response() or super().create_new_ticket(**kw)
+
+    @http.route(methods=["POST"])
+    def submit_ticket(self, **kw):
+        response = self._pm_portal_role_response()
+        if response:
+            return response
+        # The checks of the owners' report form: type by content, size,
+        # number and a sanitized name; nothing is saved if a file is refused.
+        files = request.httprequest.files.getlist("attachment")
+        attachments, errors = read_uploads(request.env, files)
+        if errors:
+            values = self._get_create_new_ticket_values(**kw)
+            values["pm_errors"] = errors
+            return request.render("helpdesk_mgmt.portal_create_ticket", values, status=400)
+        for upload, (name, _mimetype, _data) in zip(
+            (f for f in files if f and f.filename), attachments, strict=True
+        ):
+            # helpdesk_mgmt reads the files again, under the checked name.
+            upload.filename = name
+            upload.stream.seek(0)
+        return super().submit_ticket(**kw)
+
+
+class PmHome(Home):
+    @http.route()
+    def web_login(self, redirect=None, **kw):
+        response = super().web_login(redirect=redirect, **kw)
+        # The portal speaks the user's language after login, whatever page
+        # the login form was opened from.
+        if request.params.get("login_success") and request.session.uid:
+            lang = request.env["res.users"].sudo().browse(request.session.uid).lang
+            if lang and hasattr(response, "set_cookie"):
+                response.set_cookie("frontend_lang", lang)
+        return response

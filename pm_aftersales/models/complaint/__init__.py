@@ -1,0 +1,4 @@
+from . import pm_complaint_cause
+from . import pm_survey_campaign
+from . import survey_user_input
+from . import pm_survey_result

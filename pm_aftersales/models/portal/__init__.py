@@ -1,0 +1,3 @@
+from . import pm_portal_token_guard
+from . import pm_notice
+from . import portal_wizard_user

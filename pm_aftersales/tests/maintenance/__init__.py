@@ -1,0 +1,2 @@
+from . import test_failure_analysis
+from . import test_maintenance_plan

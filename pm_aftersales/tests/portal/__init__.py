@@ -1,0 +1,3 @@
+from . import test_portal_owner
+from . import test_portal_security_http
+from . import test_portal_vendor

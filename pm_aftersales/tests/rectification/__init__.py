@@ -1,0 +1,5 @@
+from . import test_rectification
+from . import test_rectification_escalation
+from . import test_rectification_notice
+from . import test_rectification_report
+from . import test_rectification_security

@@ -1,0 +1,99 @@
+from datetime import timedelta
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from ..common_service import T0, PmServiceCommon
+
+
+@tagged("post_install", "-at_install")
+class TestHotline(PmServiceCommon):
+    def _form(self):
+        return Form(self.env["pm.hotline.wizard"].with_user(self.users["assistant"]))
+
+    def test_caller_found_by_number(self):
+        form = self._form()
+        form.phone = "138-0013-8000"
+        self.assertEqual(form.partner_id, self.owner_a)
+        self.assertEqual(set(form.unit_ids.ids), {self.unit_a.id, self.unit_a2.id})
+        self.assertFalse(form.unit_id)  # two units: the assistant picks one
+        form.unit_id = self.unit_a
+        form.category_id = self.cat_burst_pipe
+        self.assertEqual(form.ticket_type_id, self.type_urgent)
+        self.assertEqual(form.priority, "3")
+        self.assertIn("Burst Pipe", form.name)
+        form.description = "<p>Water pouring from the ceiling</p>"
+        with freeze_time(T0):
+            action = form.save().action_register()
+        job = self.env["helpdesk.ticket"].browse(action["res_id"])
+        self.assertEqual(job.partner_id, self.owner_a)
+        self.assertEqual(job.unit_id, self.unit_a)
+        self.assertEqual(
+            job.channel_id, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone")
+        )
+        self.assertEqual(self._milestone(job, "arrival").deadline, T0 + timedelta(minutes=15))
+        self.assertEqual(job.report_date, T0)
+        self.assertEqual(job.estate_id, self.estate)
+        self.assertEqual(job.team_id, self.crew)  # the crew of the trade
+        # the owner is told, in the chatter the portal shows
+        ack = job.message_ids.filtered(lambda m: self.owner_a in m.partner_ids)
+        self.assertEqual(len(ack), 1)
+        self.assertIn(job.number, ack.body)
+        self.assertEqual(ack.message_type, "comment")
+
+    def test_single_unit_is_chosen(self):
+        form = self._form()
+        form.phone = "13900139000"
+        self.assertEqual(form.partner_id, self.owner_b)
+        self.assertEqual(form.unit_id, self.unit_b)
+
+    def test_unknown_caller_needs_a_name(self):
+        form = self._form()
+        form.phone = "18612345678"
+        self.assertFalse(form.partner_id)
+        form.public_area_id = self.area
+        form.category_id = self.cat_wall_crack
+        form.description = "<p>Crack in the gate pillar</p>"
+        wizard = form.save()
+        with self.assertRaisesRegex(UserError, "enter the caller's name"):
+            wizard.action_register()
+        wizard.caller_name = "Passer-by"
+        job = self.env["helpdesk.ticket"].browse(wizard.action_register()["res_id"])
+        self.assertEqual(job.partner_id.name, "Passer-by")
+        self.assertEqual(job.partner_id.phone, "18612345678")
+        self.assertEqual(job.public_area_id, self.area)
+        self.assertFalse(job.unit_id)
+
+    def test_acknowledgement_in_the_owners_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "pm_aftersales")])._load_module_terms(
+            ["pm_aftersales"], ["zh_CN"], overwrite=True
+        )
+        self.owner_a.lang = "zh_CN"
+        self.owner_b.lang = "en_US"
+        job_zh = self._create_job()
+        job_en = self._create_job(unit_id=self.unit_b.id, partner_id=self.owner_b.id)
+        (job_zh | job_en)._send_acknowledgement()
+        body_zh = job_zh.message_ids.filtered(lambda m: self.owner_a in m.partner_ids).body
+        body_en = job_en.message_ids.filtered(lambda m: self.owner_b in m.partner_ids).body
+        self.assertIn("已受理", body_zh)
+        self.assertIn("is registered as job", body_en)
+
+    def test_registration_through_rpc_values(self):
+        """The wizard created in one call (as JSON-RPC does) keeps what its
+        computes found."""
+        wizard = self.env["pm.hotline.wizard"].create(
+            {
+                "phone": "13900139000",
+                "category_id": self.cat_water_leak.id,
+                "description": "<p>Leak</p>",
+            }
+        )
+        self.assertEqual(wizard.partner_id, self.owner_b)
+        self.assertEqual(wizard.unit_id, self.unit_b)
+        self.assertEqual(wizard.ticket_type_id, self.type_minor)
+        wizard.invalidate_recordset()
+        job = self.env["helpdesk.ticket"].browse(wizard.action_register()["res_id"])
+        self.assertEqual((job.partner_id, job.unit_id), (self.owner_b, self.unit_b))

@@ -1,0 +1,2 @@
+from . import test_escalation
+from . import test_sla
