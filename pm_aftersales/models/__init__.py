@@ -1,3 +1,5 @@
+# Mechanisms shared by the rooms, then the rooms (one subpackage per concern).
+from . import pm_state_guard_mixin
 from . import registry
 from . import service
 from . import sla

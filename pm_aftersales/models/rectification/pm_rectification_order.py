@@ -35,7 +35,7 @@ class PmRectificationOrder(models.Model):
 
     _name = "pm.rectification.order"
     _description = "Rectification Order"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin", "pm.state.guard.mixin"]
     _order = "order_date desc, id desc"
     _check_company_auto = True
     # Its page asks for a login and the record rules decide: its links
@@ -335,18 +335,13 @@ class PmRectificationOrder(models.Model):
     # ------------------------------------------------------------------
     # Workflow
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, action):
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for order in self:
-            if order.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "Order %(order)s is “%(state)s”: it cannot be %(action)s now.",
-                        order=order.name,
-                        state=labels[order.state],
-                        action=action,
-                    )
-                )
+    def _get_state_error_message(self, state_label, action):
+        return self.env._(
+            "Order %(order)s is “%(state)s”: it cannot be %(action)s now.",
+            order=self.name,
+            state=state_label,
+            action=action,
+        )
 
     def _check_group(self, xmlid, role):
         if not self.env.user.has_group(xmlid):

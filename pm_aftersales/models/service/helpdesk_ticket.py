@@ -30,7 +30,9 @@ OPEN_SERVICE_STATES = ("new", "dispatched", "accepted", "on_site")
 
 
 class HelpdeskTicket(models.Model):
-    _inherit = "helpdesk.ticket"
+    _name = "helpdesk.ticket"
+    _inherit = ["helpdesk.ticket", "pm.state.guard.mixin"]
+    _pm_state_field = "service_state"
     # The job's link (sent to the owner) opens its chatter only to whoever is
     # not logged in (models/pm_portal_token_guard.py).
     _pm_chatter_links = "visitors"
@@ -634,18 +636,13 @@ class HelpdeskTicket(models.Model):
             if ticket.service_state != state:
                 ticket.stage_id = ticket._get_stage(state)
 
-    def _check_state(self, allowed, action):
-        for ticket in self:
-            if ticket.service_state not in allowed:
-                labels = dict(self._fields["service_state"]._description_selection(self.env))
-                raise UserError(
-                    self.env._(
-                        "Job %(job)s is “%(state)s”: it cannot be %(action)s now.",
-                        job=ticket.number,
-                        state=labels.get(ticket.service_state, ticket.service_state),
-                        action=action,
-                    )
-                )
+    def _get_state_error_message(self, state_label, action):
+        return self.env._(
+            "Job %(job)s is “%(state)s”: it cannot be %(action)s now.",
+            job=self.number,
+            state=state_label,
+            action=action,
+        )
 
     # ------------------------------------------------------------------
     # Dispatch
