@@ -65,9 +65,10 @@ PY
 }
 
 # Fingerprint of what only an install loads: the demo data (XML and the
-# *_demo.py scenarios). Odoo does not replay demo data on update.
+# demo builder's scenarios, demo/builder/). Odoo does not replay demo data on
+# update.
 demo_fingerprint() {
-    cat "$ROOT"/pm_aftersales/demo/*.xml $(find "$ROOT"/pm_aftersales -name "*_demo.py" | sort) "$ROOT"/pm_aftersales/__manifest__.py \
+    cat "$ROOT"/pm_aftersales/demo/*.xml $(find "$ROOT"/pm_aftersales/demo -name "*.py" | sort) "$ROOT"/pm_aftersales/__manifest__.py \
         | sha256sum | cut -c1-16
 }
 

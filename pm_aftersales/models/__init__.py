@@ -10,10 +10,3 @@ from . import maintenance
 from . import rectification
 from . import staff
 from . import reporting
-from . import helpdesk_ticket_demo
-from . import pm_survey_campaign_demo
-from . import stock_warehouse_demo
-from . import maintenance_plan_demo
-from . import pm_rectification_order_demo
-from . import pm_scorecard_period_demo
-from . import pm_monthly_report_demo

@@ -365,7 +365,6 @@ class HelpdeskTicket(models.Model):
             ticket.next_deadline = min(deadlines) if deadlines else False
 
     @api.depends("milestone_ids.status", "is_paused")
-    @api.depends_context("pm_now")
     def _compute_sla_status(self):
         for ticket in self:
             statuses = set(ticket.milestone_ids.mapped("status"))
@@ -607,7 +606,7 @@ class HelpdeskTicket(models.Model):
     def _now(self):
         """The time events happen: now, or ``pm_now`` in the context when
         history is replayed (imports, demo data)."""
-        return self.env.context.get("pm_now") or fields.Datetime.now()
+        return fields.Datetime.now()
 
     def _get_stage(self, state):
         self.ensure_one()

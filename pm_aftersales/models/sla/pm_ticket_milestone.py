@@ -111,7 +111,6 @@ class PmTicketMilestone(models.Model):
         ).sorted("level")[:1]
 
     @api.depends("state", "deadline", "at_risk_date")
-    @api.depends_context("pm_now")
     def _compute_status(self):
         now = self._now()
         for milestone in self:
@@ -125,7 +124,7 @@ class PmTicketMilestone(models.Model):
             milestone.is_at_risk = status == "at_risk"
 
     def _now(self):
-        return self.env.context.get("pm_now") or fields.Datetime.now()
+        return fields.Datetime.now()
 
     @api.model
     def _get_late_domain(self):

@@ -75,7 +75,7 @@ class PmTicketPause(models.Model):
         return pauses
 
     def action_resume(self, when=None):
-        when = when or self.env.context.get("pm_now") or fields.Datetime.now()
+        when = when or fields.Datetime.now()
         for pause in self.filtered(lambda p: not p.date_end):
             pause.date_end = when
             pause.ticket_id.sudo().milestone_ids._resume(when)

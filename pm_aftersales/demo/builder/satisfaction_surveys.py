@@ -4,14 +4,14 @@ from datetime import timedelta
 from odoo import Command, api, fields, models
 
 
-class PmSurveyCampaign(models.Model):
+class PmDemoBuilder(models.AbstractModel):
     """Demo: an owner satisfaction survey asked twice, with answers, so the
-    results compare two quarters. Called by demo/pm_portal_demo.xml only."""
+    results compare two quarters. Called by demo/pm_portal_demo.xml."""
 
-    _inherit = "pm.survey.campaign"
+    _inherit = "pm.demo.builder"
 
     @api.model
-    def _pm_demo_campaigns(self):
+    def _build_satisfaction_surveys(self):
         rng = random.Random(7)
         survey = self.env["survey.survey"].create(
             {
@@ -34,12 +34,13 @@ class PmSurveyCampaign(models.Model):
             }
         )
         estate = self.env.ref("pm_aftersales.estate_cuihu")
+        Campaign = self.env["pm.survey.campaign"]
         today = fields.Date.context_today(self)
         for period, days_ago, bias, answered in (
             ("2026 Q2", 150, 0, 0.7),
             ("2026 Q3", 60, 1, 0.55),
         ):
-            campaign = self.create(
+            campaign = Campaign.create(
                 {
                     "name": f"业主满意度调查 {period}",
                     "period": period,

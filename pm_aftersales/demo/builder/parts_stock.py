@@ -3,15 +3,16 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 
-class StockWarehouse(models.Model):
-    """Demo helpers: stock on hand, reordering rules and an incoming receipt
-    for the spare-parts warehouse. Called by demo/pm_stock_demo.xml only."""
+class PmDemoBuilder(models.AbstractModel):
+    """Demo stock of the spare-parts warehouse: stock on hand, reordering
+    rules and an incoming receipt. Called by demo/pm_stock_demo.xml."""
 
-    _inherit = "stock.warehouse"
+    _inherit = "pm.demo.builder"
 
     @api.model
-    def _pm_demo_stock(self, warehouse_id, lines):
-        warehouse = self.browse(warehouse_id)
+    def _build_parts_stock(self, warehouse_id, lines):
+        """``lines``: (product id, quantity on hand, minimum, maximum)."""
+        warehouse = self.env["stock.warehouse"].browse(warehouse_id)
         location = warehouse.lot_stock_id
         Quant = self.env["stock.quant"].with_context(inventory_mode=True)
         quants = Quant.create(
@@ -35,16 +36,18 @@ class StockWarehouse(models.Model):
                 for product, _qty, minimum, maximum in lines
             ]
         )
+        return True
 
     @api.model
-    def _pm_demo_receipt(self, warehouse_id, lines, days):
-        warehouse = self.browse(warehouse_id)
-        picking_type = warehouse.in_type_id
+    def _build_parts_receipt(self, warehouse_id, lines, days):
+        """A receipt of ``lines`` (product id, quantity) due in ``days``."""
+        warehouse = self.env["stock.warehouse"].browse(warehouse_id)
+        suppliers = self.env.ref("stock.stock_location_suppliers")
         scheduled = fields.Datetime.now() + timedelta(days=days)
         picking = self.env["stock.picking"].create(
             {
-                "picking_type_id": picking_type.id,
-                "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                "picking_type_id": warehouse.in_type_id.id,
+                "location_id": suppliers.id,
                 "location_dest_id": warehouse.lot_stock_id.id,
                 "scheduled_date": scheduled,
                 "origin": "PO-DEMO",
@@ -53,7 +56,7 @@ class StockWarehouse(models.Model):
                         {
                             "product_id": product,
                             "product_uom_qty": qty,
-                            "location_id": self.env.ref("stock.stock_location_suppliers").id,
+                            "location_id": suppliers.id,
                             "location_dest_id": warehouse.lot_stock_id.id,
                             "date": scheduled,
                         }

@@ -1,14 +1,17 @@
 from odoo import api, fields, models
 
 
-class PmMonthlyReport(models.Model):
-    """Demo KPI evaluations. Called by demo/pm_report_demo.xml only."""
+class PmDemoBuilder(models.AbstractModel):
+    """Demo KPI evaluations (two full months and this one), an improvement
+    action worked out, and last month's report. Called by
+    demo/pm_report_demo.xml."""
 
-    _inherit = "pm.monthly.report"
+    _inherit = "pm.demo.builder"
 
     @api.model
-    def _pm_demo_reports(self):
+    def _build_monthly_reports(self):
         company = self.env.ref("base.main_company")
+        Report = self.env["pm.monthly.report"]
         today = fields.Date.context_today(self)
         month = today.replace(day=1)
         months = [month]
@@ -17,7 +20,7 @@ class PmMonthlyReport(models.Model):
             months.insert(0, month)
         Evaluation = self.env["pm.kpi.evaluation"]
         for start in months:
-            vals = self._prepare_month_vals(start, company)
+            vals = Report._prepare_month_vals(start, company)
             Evaluation._pm_evaluate(company, vals["date_from"], vals["date_to"])
         # One improvement action already worked out.
         action = self.env["pm.kpi.action"].search(
@@ -32,5 +35,5 @@ class PmMonthlyReport(models.Model):
                 }
             )
             action.action_done()
-        self.create(self._prepare_month_vals(months[1], company))
+        Report.create(Report._prepare_month_vals(months[1], company))
         return True

@@ -3,16 +3,15 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 
-class MaintenancePlan(models.Model):
+class PmDemoBuilder(models.AbstractModel):
     """Demo history of the maintenance plans: past rounds done with their
     checklist (one check failed and opened a repair job), then the requests
-    generated up to each plan's horizon. Called by demo/pm_equipment_demo.xml
-    only."""
+    generated up to each plan's horizon. Called by demo/pm_equipment_demo.xml."""
 
-    _inherit = "maintenance.plan"
+    _inherit = "pm.demo.builder"
 
     @api.model
-    def _pm_demo_history(self):
+    def _build_maintenance_history(self):
         ref = self.env.ref
         today = fields.Date.context_today(self)
         done = self.env["maintenance.stage"].search([("done", "=", True)], limit=1)
@@ -41,6 +40,8 @@ class MaintenancePlan(models.Model):
             {"ticket_id": repair.id, "product_id": ref("pm_aftersales.part_pump_seal").id}
         )
         repair.action_confirm_parts()
-        plans = self.search([("pm_estate_id", "=", ref("pm_aftersales.estate_cuihu").id)])
+        plans = self.env["maintenance.plan"].search(
+            [("pm_estate_id", "=", ref("pm_aftersales.estate_cuihu").id)]
+        )
         plans._pm_generate_requests()
         return True

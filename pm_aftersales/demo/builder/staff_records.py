@@ -4,13 +4,15 @@ from datetime import datetime, time, timedelta
 from odoo import api, fields, models
 
 
-class PmScorecardPeriod(models.Model):
-    """Demo staff records. Called by demo/pm_staff_demo.xml only."""
+class PmDemoBuilder(models.AbstractModel):
+    """Demo staff records: the crews' hierarchy, training, tool checks, three
+    months of rated jobs and the scorecards computed from them. Called by
+    demo/pm_staff_demo.xml."""
 
-    _inherit = "pm.scorecard.period"
+    _inherit = "pm.demo.builder"
 
     @api.model
-    def _pm_demo_staff(self):
+    def _build_staff_records(self):
         ref = self.env.ref
         today = fields.Date.context_today(self)
         engineer = ref("pm_aftersales.employee_eng_supervisor")
@@ -26,14 +28,14 @@ class PmScorecardPeriod(models.Model):
         ref("pm_aftersales.employee_assistant").parent_id = ref(
             "pm_aftersales.employee_cs_supervisor"
         )
-        self._pm_demo_training(teams, technicians, today)
-        self._pm_demo_tools(technicians, today)
-        self._pm_demo_history(teams, today)
-        self._pm_demo_scorecards(today)
+        self._build_staff_training(teams, technicians, today)
+        self._build_staff_tools(technicians, today)
+        self._build_staff_job_history(teams, today)
+        self._build_staff_scorecards(today)
         return True
 
     @api.model
-    def _pm_demo_history(self, teams, today):
+    def _build_staff_job_history(self, teams, today):
         """Three months of completed jobs of the crews (this month included),
         rated by the owners, with a few late ones, some rework and complaints:
         what the scorecards and the managers' reports are computed from."""
@@ -180,7 +182,7 @@ class PmScorecardPeriod(models.Model):
         self.env.invalidate_all()
 
     @api.model
-    def _pm_demo_training(self, teams, technicians, today):
+    def _build_staff_training(self, teams, technicians, today):
         ref = self.env.ref
         courses = [
             ref("pm_aftersales.course_etiquette"),
@@ -262,7 +264,7 @@ class PmScorecardPeriod(models.Model):
         last_year.action_review()
 
     @api.model
-    def _pm_demo_tools(self, technicians, today):
+    def _build_staff_tools(self, technicians, today):
         Equipment = self.env["maintenance.equipment"]
         Check = self.env["pm.tool.check"]
         for index, employee in enumerate(technicians):
@@ -292,14 +294,15 @@ class PmScorecardPeriod(models.Model):
                 )
 
     @api.model
-    def _pm_demo_scorecards(self, today):
-        periods = self.browse()
+    def _build_staff_scorecards(self, today):
+        Period = self.env["pm.scorecard.period"]
+        periods = Period.browse()
         first_of_month = today.replace(day=1)
         for months_ago in (2, 1, 0):
             day = first_of_month
             for _i in range(months_ago):
                 day = (day - timedelta(days=1)).replace(day=1)
-            periods |= self.create(self._prepare_month_vals(day))
+            periods |= Period.create(Period._prepare_month_vals(day))
         periods.action_compute()
         periods[:2].action_close()
         # A supervisor's adjustment on the open month, and decisions taken.

@@ -1,32 +1,17 @@
-import base64
-import io
 from datetime import timedelta
-
-from PIL import Image, ImageDraw
 
 from odoo import api, fields, models
 
 
-def _demo_signature(seed):
-    """A hand-drawn-looking signature stroke (PNG, base64) for demo data."""
-    image = Image.new("RGBA", (300, 90), (255, 255, 255, 0))
-    draw = ImageDraw.Draw(image)
-    points = [(20 + i * 13, 45 + ((i * 7 + seed * 5) % 23) - 11) for i in range(21)]
-    draw.line(points, fill=(20, 30, 90, 255), width=4, joint="curve")
-    draw.line([(40, 70), (240 - seed * 7, 62)], fill=(20, 30, 90, 255), width=3)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue())
-
-
-class PmRectificationOrder(models.Model):
+class PmDemoBuilder(models.AbstractModel):
     """Demo rectification orders in every state, driven through the real
-    workflow. Called by demo/pm_rectification_demo.xml only."""
+    workflow, loose defects and the daily notices. Called by
+    demo/pm_rectification_demo.xml."""
 
-    _inherit = "pm.rectification.order"
+    _inherit = "pm.demo.builder"
 
     @api.model
-    def _pm_demo_rectifications(self):
+    def _build_rectifications(self):
         ref = self.env.ref
         today = fields.Date.context_today(self)
         supervisor = ref("pm_aftersales.user_cs_supervisor")
@@ -47,6 +32,7 @@ class PmRectificationOrder(models.Model):
             "upvc": ref("pm_aftersales.pm_trade_upvc_window"),
         }
         Defect = self.env["pm.defect"].with_user(assistant)
+        Order = self.env["pm.rectification.order"]
         # (unit, crew, state to reach, days ago, defects [(name, location)])
         plan = [
             (
@@ -96,7 +82,7 @@ class PmRectificationOrder(models.Model):
                     for name, location in items
                 ]
             )
-            order = self.with_user(assistant).create(
+            order = Order.with_user(assistant).create(
                 {
                     "unit_id": unit.id,
                     "trade_id": trades[crew].id,
@@ -107,7 +93,7 @@ class PmRectificationOrder(models.Model):
                     "kind": "contact" if target == "draft" else "order",
                 }
             )
-            order._pm_demo_advance(target, start, index, supervisor, manager)
+            self._advance_rectification(order, target, start, index, supervisor, manager)
         # Loose defects: one to verify, one that was not a defect, one
         # verified and waiting for its order.
         loose = Defect.create(
@@ -145,21 +131,21 @@ class PmRectificationOrder(models.Model):
         Notice._send_daily_notices()
         return True
 
-    def _pm_demo_advance(self, target, start, index, supervisor, manager):
-        """Drive this order through the workflow up to ``target``."""
-        self.ensure_one()
+    @api.model
+    def _advance_rectification(self, order, target, start, index, supervisor, manager):
+        """Drive ``order`` through the workflow up to ``target``."""
         if target == "draft":
             return
-        self.with_user(supervisor).action_verify()
+        order.with_user(supervisor).action_verify()
         if target == "verified":
             return
         # Only the "overdue" order is late; the others still have time (or
         # were finished in time).
-        days_ago = (fields.Date.context_today(self) - start).days
+        days_ago = (fields.Date.context_today(order) - start).days
         deadline_days = {"overdue": days_ago - 2, "closed": 20, "accepted": 20, "done": 10}.get(
             target, days_ago + 5
         )
-        self.write(
+        order.write(
             {
                 "department": "工程部",
                 "handler": ["张伟", "刘洋", "赵敏"][index % 3],
@@ -167,39 +153,39 @@ class PmRectificationOrder(models.Model):
                 "deadline": start + timedelta(days=deadline_days),
                 "opinion": "经现场查验，属施工质量问题，由施工单位按规范整改，物业公司监督，"
                 "整改完成后组织四方验收。",
-                "opinion_signature": _demo_signature(index),
+                "opinion_signature": self._signature(index),
             }
         )
-        self.with_user(manager).action_sign_opinion()
+        order.with_user(manager).action_sign_opinion()
         if target == "assigned":
-            self.write(
+            order.write(
                 {
                     "plan": "<p>1. 现场复核问题范围；2. 按原设计与规范整改；"
                     "3. 整改完成后自检并报验。</p>",
                     "budget_amount": 8000,
                 }
             )
-            self.action_submit_budget()
+            order.action_submit_budget()
             return
-        self.write(
+        order.write(
             {
                 "plan": "<p>1. 凿除并修补问题部位；2. 按规范养护；3. 自检合格后报物业查验。</p>",
                 "budget_amount": 1200 + index * 300,
             }
         )
-        self.action_submit_budget()
-        self.with_user(supervisor).action_approve_budget()
+        order.action_submit_budget()
+        order.with_user(supervisor).action_approve_budget()
         if target == "planned":
             return
-        self.action_start()
-        Progress = self.env["pm.rectification.progress"]
+        order.action_start()
+        Progress = order.env["pm.rectification.progress"]
         steps = [(1, 30, "进场查看，完成问题部位清理。"), (3, 70, "完成主要整改施工，养护中。")]
         if target != "in_progress":
             steps.append((5, 100, "整改完成，自检合格，报请验收。"))
         for days, percent, note in steps:
             Progress.create(
                 {
-                    "order_id": self.id,
+                    "order_id": order.id,
                     "date": start + timedelta(days=days),
                     "percent": percent if target != "overdue" else percent // 2,
                     "description": note,
@@ -207,43 +193,44 @@ class PmRectificationOrder(models.Model):
             )
         if target in ("in_progress", "overdue"):
             if target == "overdue":
-                self._escalate("overdue")
+                order._escalate("overdue")
             return
-        self.action_done()
-        parties = self._pm_demo_signatories(supervisor)
+        order.action_done()
+        parties = self._rectification_signatories(order, supervisor)
         if target == "done":
-            if self.unit_id == self.env.ref("pm_aftersales.unit_b1_1202"):
+            if order.unit_id == self.env.ref("pm_aftersales.unit_b1_1202"):
                 return  # the demo owner signs on the portal
             parties = parties[:2]
         for party, partner, name in parties:
             rejected = target == "rejected" and party == "owner"
             # Recorded on the supervisor's tablet.
-            self.env["pm.rectification.signature"].with_user(supervisor).create(
+            order.env["pm.rectification.signature"].with_user(supervisor).create(
                 {
-                    "order_id": self.id,
+                    "order_id": order.id,
                     "party": party,
                     "partner_id": partner.id,
                     "signed_by": name,
                     "result": "rejected" if rejected else "accepted",
-                    "signature": False if rejected else _demo_signature(index + len(name)),
+                    "signature": False if rejected else self._signature(index + len(name)),
                     "comment": "地面仍有明显高差，要求重新找平。" if rejected else False,
                 }
             )
         if target == "closed":
-            self.action_close()
+            order.action_close()
 
-    def _pm_demo_signatories(self, supervisor):
+    @api.model
+    def _rectification_signatories(self, order, supervisor):
         ref = self.env.ref
-        owner = self.unit_id.owner_ids[:1]
+        owner = order.unit_id.owner_ids[:1]
         return [
             ("property", supervisor.partner_id, supervisor.name),
             ("developer", ref("pm_aftersales.partner_developer_rep"), "周立新"),
             (
                 "contractor",
-                self.contractor_id.child_ids.filtered(lambda p: p.type == "contact")[:1]
-                or self.contractor_id,
+                order.contractor_id.child_ids.filtered(lambda p: p.type == "contact")[:1]
+                or order.contractor_id,
                 "李强"
-                if self.contractor_id == ref("pm_aftersales.partner_contractor")
+                if order.contractor_id == ref("pm_aftersales.partner_contractor")
                 else "陈志明",
             ),
             ("owner", owner, owner.name),
