@@ -57,7 +57,8 @@ def odoo_server():
         try:
             if requests.get(f"{url}/web/login", timeout=5).status_code == 200:
                 break
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
+            # a loaded machine may take longer than one attempt's timeout
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
             proc.kill()
