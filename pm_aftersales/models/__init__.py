@@ -1,5 +1,6 @@
 # Mechanisms shared by the rooms, then the rooms (one subpackage per concern).
 from . import pm_state_guard_mixin
+from . import pm_cache_clear_mixin
 from . import registry
 from . import service
 from . import sla

@@ -1,6 +1,6 @@
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 from odoo.tests.common import new_test_user
 
 from .common import PmCommon
@@ -266,3 +266,52 @@ class TestSecurityMultiCompany(PmCommon):
         visible = self.env["pm.warranty.period"].with_user(self.users["manager"]).search([])
         self.assertNotIn(period, visible)
         self.assertIn(self.env.ref("pm_aftersales.pm_warranty_period_civil"), visible)
+
+
+@tagged("post_install", "-at_install")
+class TestSecurityCoverage(TransactionCase):
+    """Every model of the addon has access rights, the top role (manager) can
+    read it, and a model of a company has its multi-company rule."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.models = [
+            model
+            for name, model in sorted(cls.env.registry.items())
+            if not model._abstract and model._original_module == "pm_aftersales"
+        ]
+
+    def _access(self, model):
+        return self.env["ir.model.access"].search([("model_id.model", "=", model._name)])
+
+    def test_every_model_has_access_rights(self):
+        for model in self.models:
+            with self.subTest(model=model._name):
+                self.assertTrue(self._access(model))
+
+    def test_every_internal_role_reaches_its_models(self):
+        """The manager implies every internal role: he reads every model, so
+        none is left to the superuser alone."""
+        manager = self.env.ref("pm_aftersales.group_pm_manager")
+        for model in self.models:
+            with self.subTest(model=model._name):
+                self.assertTrue(
+                    self._access(model).filtered(
+                        lambda a: a.perm_read and a.group_id in manager.all_implied_ids
+                    )
+                )
+
+    def test_every_company_model_has_its_company_rule(self):
+        for model in self.models:
+            field = model._fields.get("company_id")
+            if not (field and field.store and field.comodel_name == "res.company"):
+                continue
+            rules = self.env["ir.rule"].search(
+                [("model_id.model", "=", model._name), ("global", "=", True)]
+            )
+            with self.subTest(model=model._name):
+                self.assertTrue(
+                    rules.filtered(lambda r: "company_ids" in r.domain_force),
+                    "no multi-company rule",
+                )

@@ -17,6 +17,7 @@ class PmWarrantyPeriod(models.Model):
     """
 
     _name = "pm.warranty.period"
+    _inherit = ["pm.cache.clear.mixin"]
     _description = "Warranty Period"
     _order = "trade_id, company_id, id"
     _rec_name = "trade_id"
@@ -69,19 +70,6 @@ class PmWarrantyPeriod(models.Model):
                         day=day,
                     )
                 )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     @tools.ormcache()

@@ -1,3 +1,4 @@
+from . import pm_ticket_event_mixin
 from . import pm_ticket_type
 from . import helpdesk_ticket
 from . import helpdesk_ticket_stage

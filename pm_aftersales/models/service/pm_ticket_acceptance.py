@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class PmTicketAcceptance(models.Model):
@@ -7,12 +7,13 @@ class PmTicketAcceptance(models.Model):
     site: signed, or rejected with a reason that sends the job back."""
 
     _name = "pm.ticket.acceptance"
+    _inherit = ["pm.ticket.event.mixin"]
     _description = "Work Acceptance"
     _order = "date desc, id desc"
     _rec_name = "ticket_id"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
+    _pm_ticket_allowed_states = ("done",)
+
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     result = fields.Selection(
         selection=[("accepted", "Accepted"), ("rejected", "Rejected")],
@@ -27,7 +28,6 @@ class PmTicketAcceptance(models.Model):
     signed_by = fields.Char(string="Signed By", help="Name of the person who signs.")
     signature = fields.Image(max_width=1024, max_height=1024, attachment=True)
     partner_id = fields.Many2one("res.partner", string="Owner")
-    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda s: s.env.user)
     reason = fields.Text(help="Why the work is rejected: what must be redone.")
 
     @api.constrains("result", "reason", "signature")
@@ -40,20 +40,15 @@ class PmTicketAcceptance(models.Model):
             if acceptance.result == "accepted" and not acceptance.signature:
                 raise ValidationError(self.env._("Accepting the work needs a signature."))
 
+    @api.model
+    def _get_ticket_state_error(self, ticket):
+        return self.env._(
+            "Job %s is not finished: only finished work can be accepted or rejected.",
+            ticket.number,
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
-        default = self.env.context.get("default_ticket_id")
-        tickets = self.env["helpdesk.ticket"].browse(
-            [vals.get("ticket_id") or default for vals in vals_list]
-        )
-        for ticket in tickets:
-            if ticket.service_state != "done":
-                raise UserError(
-                    self.env._(
-                        "Job %s is not finished: only finished work can be accepted or rejected.",
-                        ticket.number,
-                    )
-                )
         records = super().create(vals_list)
         for acceptance in records:
             if acceptance.result == "accepted":

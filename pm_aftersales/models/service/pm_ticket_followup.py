@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 SCORES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
 
@@ -8,12 +7,13 @@ class PmTicketFollowup(models.Model):
     """Follow-up visit (回访): the owner's satisfaction with the job."""
 
     _name = "pm.ticket.followup"
+    _inherit = ["pm.ticket.event.mixin"]
     _description = "Follow-up Visit"
     _order = "date desc, id desc"
     _rec_name = "ticket_id"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
+    _pm_ticket_allowed_states = ("verified",)
+
     date = fields.Datetime(required=True, default=fields.Datetime.now)
     method = fields.Selection(
         selection=[
@@ -25,7 +25,7 @@ class PmTicketFollowup(models.Model):
         required=True,
         default="phone",
     )
-    user_id = fields.Many2one("res.users", string="Visited By", default=lambda s: s.env.user)
+    user_id = fields.Many2one(string="Visited By")
     partner_id = fields.Many2one(related="ticket_id.partner_id", store=True, string="Owner")
     technician_id = fields.Many2one(related="ticket_id.user_id", store=True)
     score_speed = fields.Integer(string="Arrival Speed", required=True)
@@ -62,21 +62,16 @@ class PmTicketFollowup(models.Model):
         threshold = self.ticket_id.company_id.pm_low_score_threshold
         return min(self.score_speed, self.score_attitude, self.score_quality) <= threshold
 
+    @api.model
+    def _get_ticket_state_error(self, ticket):
+        return self.env._(
+            "Job %s has not been accepted by the owner yet: the follow-up visit "
+            "comes after acceptance.",
+            ticket.number,
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
-        default = self.env.context.get("default_ticket_id")
-        tickets = self.env["helpdesk.ticket"].browse(
-            [vals.get("ticket_id") or default for vals in vals_list]
-        )
-        for ticket in tickets:
-            if ticket.service_state != "verified":
-                raise UserError(
-                    self.env._(
-                        "Job %s has not been accepted by the owner yet: the follow-up visit "
-                        "comes after acceptance.",
-                        ticket.number,
-                    )
-                )
         followups = super().create(vals_list)
         for followup in followups:
             ticket = followup.ticket_id

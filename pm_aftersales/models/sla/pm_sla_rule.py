@@ -12,6 +12,7 @@ class PmSlaRule(models.Model):
     """
 
     _name = "pm.sla.rule"
+    _inherit = ["pm.cache.clear.mixin"]
     _description = "Time-Limit Rule"
     _order = "sequence, id"
 
@@ -31,19 +32,6 @@ class PmSlaRule(models.Model):
     team_ids = fields.Many2many("helpdesk.ticket.team", string="Teams")
     line_ids = fields.One2many("pm.sla.rule.line", "rule_id", string="Milestones", copy=True)
     description = fields.Text(translate=True)
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     @tools.ormcache()

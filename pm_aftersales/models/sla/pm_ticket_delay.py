@@ -7,12 +7,11 @@ class PmTicketDelay(models.Model):
     and given a new promised time; the milestone keeps its original limit."""
 
     _name = "pm.ticket.delay"
+    _inherit = ["pm.ticket.event.mixin"]
     _description = "Job Delay"
     _order = "create_date desc, id desc"
     _rec_name = "reason_id"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
     milestone_id = fields.Many2one(
         "pm.ticket.milestone",
         required=True,
@@ -29,9 +28,7 @@ class PmTicketDelay(models.Model):
     original_deadline = fields.Datetime(readonly=True)
     promised_date = fields.Datetime(string="Promised Time", required=True)
     user_id = fields.Many2one(
-        "res.users",
         string="Technician",
-        default=lambda s: s.env.user,
         index=True,
         help="Who asked for the delay; delays are counted per technician.",
     )

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class PmTicketPause(models.Model):
@@ -7,12 +6,14 @@ class PmTicketPause(models.Model):
     owner asks to postpone): its clocks are stopped and the reason recorded."""
 
     _name = "pm.ticket.pause"
+    _inherit = ["pm.ticket.event.mixin"]
     _description = "Job Pause"
     _order = "date_start desc, id desc"
     _rec_name = "reason"
 
-    ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="ticket_id.company_id", store=True, precompute=True)
+    _pm_ticket_refused_states = ("done", "verified", "closed", "cancelled")
+    _pm_ticket_refuse_closed = True
+
     reason = fields.Selection(
         selection=[
             ("owner_absent", "Owner Not Home"),
@@ -26,7 +27,6 @@ class PmTicketPause(models.Model):
     note = fields.Char()
     date_start = fields.Datetime(string="Paused On", required=True, default=fields.Datetime.now)
     date_end = fields.Datetime(string="Resumed On")
-    user_id = fields.Many2one("res.users", string="Recorded By", default=lambda s: s.env.user)
     duration_minutes = fields.Float(
         string="Duration (min)", compute="_compute_duration", store=True, digits=(16, 1)
     )
@@ -48,17 +48,12 @@ class PmTicketPause(models.Model):
                 else 0.0
             )
 
+    @api.model
+    def _get_ticket_state_error(self, ticket):
+        return self.env._("Job %s is finished: it cannot be paused.", ticket.number)
+
     @api.model_create_multi
     def create(self, vals_list):
-        default = self.env.context.get("default_ticket_id")
-        tickets = self.env["helpdesk.ticket"].browse(
-            [vals.get("ticket_id") or default for vals in vals_list]
-        )
-        for ticket in tickets:
-            if ticket.closed or ticket.service_state in ("done", "verified", "closed", "cancelled"):
-                raise UserError(
-                    self.env._("Job %s is finished: it cannot be paused.", ticket.number)
-                )
         pauses = super().create(vals_list)
         for pause in pauses:
             pause.ticket_id.sudo().milestone_ids._pause(pause.date_start)

@@ -1,4 +1,5 @@
 from . import test_acceptance_followup
+from . import test_child_rules
 from . import test_dispatch
 from . import test_grab_concurrency
 from . import test_hotline

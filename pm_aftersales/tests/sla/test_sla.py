@@ -4,7 +4,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
@@ -138,6 +138,21 @@ class TestSlaRules(PmServiceCommon):
         self.assertEqual(self._milestone(job, "completion").deadline, T0 + 8 * H + 60 * M)
         self.assertIn("Nobody answers", job.message_ids[1].body)
 
+    def test_finished_job_cannot_be_paused(self):
+        """The job-event guard (pm.ticket.event.mixin): a cancelled job is
+        finished, whether the job comes in the values or in the context."""
+        job = self._create_job()
+        with freeze_time(T0 + M):
+            job.action_cancel_job()
+        Pause = self.env["pm.ticket.pause"]
+        with self.assertRaisesRegex(
+            UserError, f"Job {job.number} is finished: it cannot be paused"
+        ):
+            Pause.create({"ticket_id": job.id})
+        with self.assertRaisesRegex(UserError, "cannot be paused"):
+            Pause.with_context(default_ticket_id=job.id).create({"reason": "no_access"})
+        self.assertFalse(job.pause_ids)
+
     def test_pause_on_office_calendar_counts_working_time(self):
         line = self.env.ref("pm_aftersales.pm_sla_line_minor_repair_completion")
         line.calendar_id = self.calendar_office
@@ -264,6 +279,25 @@ class TestSlaRules(PmServiceCommon):
         self.assertEqual(job.sla_rule_id, self.env.ref("pm_aftersales.pm_sla_rule_urgent_repair"))
         self.assertEqual(self._milestone(job, "arrival").deadline, T0 + 15 * M)
         self.assertTrue(self._milestone(job, "completion"))
+
+    def test_rule_change_is_seen_by_the_next_lookup(self):
+        """The rules' criteria are cached (pm.cache.clear.mixin): a write, an
+        archiving or a deletion of a rule is seen by the very next lookup."""
+        Rule = self.env["pm.sla.rule"]
+        urgent = self.env.ref("pm_aftersales.pm_sla_rule_urgent_repair")
+        special = Rule.create({"name": "VIP", "sequence": 1, "priority": "0"})
+        job = self._create_job()
+        self.assertEqual(job.priority, "3")
+        # the lookup fills the cache: the special rule does not match
+        self.assertEqual(Rule._find_for_tickets(job)[job], urgent)
+        special.priority = "3"
+        self.assertEqual(Rule._find_for_tickets(job)[job], special)
+        special.action_archive()
+        self.assertEqual(Rule._find_for_tickets(job)[job], urgent)
+        special.action_unarchive()
+        self.assertEqual(Rule._find_for_tickets(job)[job], special)
+        special.unlink()
+        self.assertEqual(Rule._find_for_tickets(job)[job], urgent)
 
     def test_reapplying_keeps_what_is_met(self):
         job = self._create_job()
