@@ -53,7 +53,7 @@ def parts_reservation(bench):
         ]
     )
     with bench.measure("reserve parts: 1,000 jobs, one batch", n):
-        tickets._pm_reserve_parts(tickets.part_ids)
+        tickets._reserve_parts(tickets.part_ids)
     ours = bench.results[-1]
     reserved = sum(tickets.part_ids.mapped("quantity_reserved"))
     ours.note = f"{reserved:.0f} units reserved"

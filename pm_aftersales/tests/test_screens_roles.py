@@ -319,7 +319,7 @@ class TestScreenFixes(PmServiceCommon):
             {"ticket_id": job.id, "product_id": self.valve.id, "product_uom_qty": 1}
         )
         job.action_confirm_parts()
-        self.assertTrue(job.pm_picking_ids, "the job has its parts transfer")
+        self.assertTrue(job.picking_ids, "the job has its parts transfer")
         return job
 
     # ------------------------------------------------------------------ job form
@@ -338,9 +338,7 @@ class TestScreenFixes(PmServiceCommon):
             with self.subTest(user=user.login):
                 [values] = read_form(job.with_user(user))
                 self.assertEqual(values["id"], job.id)
-                self.assertEqual(
-                    "pm_picking_ids" in values, user.has_group("stock.group_stock_user")
-                )
+                self.assertEqual("picking_ids" in values, user.has_group("stock.group_stock_user"))
 
     def test_hotline_call_ends_on_the_new_job(self):
         form = Form(self.env["pm.hotline.wizard"].with_user(self.users["assistant"]))
@@ -367,7 +365,7 @@ class TestScreenFixes(PmServiceCommon):
         result = Ticket.get_views([(False, "list"), (False, "kanban")])
         self.assertIn("sla_status", result["views"]["list"]["arch"])
         with freeze_time(T0 + timedelta(days=2)):
-            rows = Ticket.with_context(pm_now=T0 + timedelta(days=2)).web_search_read(
+            rows = Ticket.web_search_read(
                 [("id", "=", job.id)], {"sla_status": {}, "is_late": {}, "is_at_risk": {}}
             )["records"]
             self.assertEqual(rows[0]["sla_status"], "late")

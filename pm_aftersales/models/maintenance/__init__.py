@@ -4,6 +4,7 @@ from . import maintenance_equipment_category
 from . import maintenance_equipment
 from . import maintenance_plan
 from . import maintenance_request
+from . import helpdesk_ticket
 from . import pm_maintenance_checklist_item
 from . import pm_maintenance_check
 from . import pm_failure_report

@@ -119,7 +119,7 @@ class PmTicketPart(models.Model):
     def _compute_location_id(self):
         for line in self:
             if not line.location_id:
-                line.location_id = line.ticket_id._pm_get_parts_location()
+                line.location_id = line.ticket_id._get_parts_location()
 
     @api.depends("move_id.state")
     def _compute_state(self):

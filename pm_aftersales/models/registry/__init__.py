@@ -6,6 +6,7 @@ from . import pm_unit
 from . import pm_unit_occupant
 from . import pm_public_area
 from . import pm_unit_warranty
+from . import helpdesk_ticket
 from . import res_partner
 from . import res_company
 from . import res_config_settings

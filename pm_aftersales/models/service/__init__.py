@@ -1,5 +1,6 @@
 from . import pm_ticket_event_mixin
 from . import pm_ticket_type
+from . import pm_owner_notification_mixin
 from . import helpdesk_ticket
 from . import helpdesk_ticket_stage
 from . import helpdesk_ticket_category
@@ -8,3 +9,4 @@ from . import pm_ticket_assignment
 from . import pm_ticket_acceptance
 from . import pm_ticket_followup
 from . import mail_mail
+from . import hr_employee

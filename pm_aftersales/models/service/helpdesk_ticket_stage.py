@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .helpdesk_ticket import SERVICE_STATES
 
@@ -11,6 +12,29 @@ class HelpdeskTicketStage(models.Model):
         help="Step of the service workflow this stage stands for: moving a job to the "
         "stage meets the time limits of that step.",
     )
+
+    @api.model
+    def _get_for_service_state(self, state, team):
+        """The stage standing for ``state`` in the workflow of ``team``."""
+        stage = self.search(
+            [
+                ("service_state", "=", state),
+                "|",
+                ("team_ids", "=", False),
+                ("team_ids", "in", team.ids),
+            ],
+            limit=1,
+        )
+        if not stage:
+            label = dict(SERVICE_STATES)[state]
+            raise UserError(
+                self.env._(
+                    "No stage is configured for the service state “%s”: add one in the "
+                    "helpdesk stages.",
+                    label,
+                )
+            )
+        return stage
 
     @api.model
     def _pm_map_helpdesk_stages(self):

@@ -3,7 +3,7 @@ from odoo import fields, models
 
 class PmTicketType(models.Model):
     """Kind of job: urgent repair (急修), minor repair (小修), complaint (投诉),
-    enquiry (咨询), pipe unblocking (管道疏通), equipment maintenance (设备保养),
+    enquiry (咨询), pipe unblocking (管道疏通), servicing of lifts and pumps (设备保养),
     value-added service. Time-limit rules and the workflow depend on it."""
 
     _name = "pm.ticket.type"

@@ -5,3 +5,5 @@ from . import pm_delay_reason
 from . import pm_ticket_milestone
 from . import pm_ticket_pause
 from . import pm_ticket_delay
+from . import helpdesk_ticket
+from . import hr_employee

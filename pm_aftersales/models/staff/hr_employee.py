@@ -1,26 +1,8 @@
-from datetime import timedelta
-
-import pytz
-
 from odoo import fields, models
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
-
-    pm_trade_ids = fields.Many2many(
-        "pm.trade",
-        string="Trades",
-        groups="hr.group_hr_user,pm_aftersales.group_pm_technician",
-        help="Trades the employee is skilled in: dispatch proposes them for these jobs.",
-    )
-    pm_delay_count = fields.Integer(
-        string="Delays",
-        compute="_compute_pm_delay_count",
-        # the HR officers see the count, not the jobs' delays themselves
-        compute_sudo=True,
-        groups="hr.group_hr_user,pm_aftersales.group_pm_technician",
-    )
 
     pm_attendance_ids = fields.One2many(
         "pm.training.attendance",
@@ -106,27 +88,3 @@ class HrEmployee(models.Model):
         overdue = employees.filtered("pm_training_overdue")
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", overdue.ids)]
-
-    def _compute_pm_delay_count(self):
-        counts = dict(
-            self.env["pm.ticket.delay"]._read_group(
-                [("user_id", "in", self.user_id.ids), ("company_id", "in", self.env.companies.ids)],
-                ["user_id"],
-                ["__count"],
-            )
-        )
-        for employee in self:
-            employee.pm_delay_count = counts.get(employee.user_id, 0)
-
-    def _pm_get_on_duty(self, when):
-        """Employees working at ``when`` (naive UTC) by their calendar, leaves
-        excluded; those without a calendar are always on duty. One calendar
-        query per distinct calendar."""
-        start = pytz.utc.localize(when)
-        end = start + timedelta(minutes=1)
-        on_duty = self.filtered(lambda e: not e.resource_calendar_id)
-        for calendar in self.resource_calendar_id:
-            employees = self.filtered(lambda e, c=calendar: e.resource_calendar_id == c)
-            intervals = calendar._work_intervals_batch(start, end, resources=employees.resource_id)
-            on_duty |= employees.filtered(lambda e, i=intervals: i.get(e.resource_id.id))
-        return on_duty

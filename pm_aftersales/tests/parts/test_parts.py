@@ -80,7 +80,7 @@ class TestPartsReservation(TestPartsCommon):
         self.assertEqual(line.state, "available")
         self.assertEqual(line.quantity_reserved, 2)
         self.assertEqual(job.parts_state, "available")
-        picking = job.pm_picking_ids
+        picking = job.picking_ids
         self.assertEqual(len(picking), 1)
         self.assertEqual(picking.picking_type_id, self.warehouse.pm_consumption_type_id)
         self.assertEqual(picking.location_dest_id.usage, "production")
@@ -169,7 +169,7 @@ class TestPartsConsumption(TestPartsCommon):
         self.assertEqual(valve_line.cost, 50.0)
         self.assertEqual(job.parts_cost, 50.0)
         self.assertEqual(job.parts_state, "consumed")
-        self.assertEqual(job.pm_picking_ids.state, "done")
+        self.assertEqual(job.picking_ids.state, "done")
 
     def test_parts_used_without_reservation(self):
         job = self._job_with_parts([(self.valve, 1), (self.joint, 1)])
@@ -218,7 +218,7 @@ class TestPartsConsumption(TestPartsCommon):
         self.assertEqual(self._free(self.valve), 1)
         job.with_user(self.users["assistant"]).action_cancel_job()
         self.assertEqual(job.part_ids.state, "cancelled")
-        self.assertEqual(job.pm_picking_ids.state, "cancel")
+        self.assertEqual(job.picking_ids.state, "cancel")
         self.assertEqual(self._free(self.valve), 5)
         self.assertEqual(self._on_hand(self.valve), 5)
 
