@@ -16,7 +16,7 @@ help:
 	@echo "                hr_maintenance and stock with the addon installed (PEERS=..., PEERS_WITHOUT_ADDON=1)"
 	@echo "make bench      run the benchmarks (not part of make test)"
 	@echo "make bench-load multi-worker load test over loopback (not part of make test)"
-	@echo "make lint       run the pre-commit hooks (ruff, pylint-odoo)"
+	@echo "make lint       ruff, OCA checks (module, po), pylint-odoo from the venv (LINT_FIX=1 fixes)"
 	@echo "make pot        regenerate i18n/pm_aftersales.pot and merge it into zh_CN.po"
 	@echo "make wheel      build the addon as a wheel (whool)"
 
@@ -45,7 +45,7 @@ bench-load:
 	./scripts/bench_load.sh
 
 lint:
-	$(PYTHON) -m pre_commit run --all-files
+	./scripts/lint.sh
 
 pot:
 	./scripts/i18n.sh
