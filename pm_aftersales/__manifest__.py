@@ -4,7 +4,7 @@
     "name": "Property Management After-Sales Service",
     "summary": "After-sales service centre of a property-management company: "
     "estates, units, owners, repairs, complaints, rectification",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "pm_aftersales authors",
@@ -21,6 +21,7 @@
         "mail",
         "resource",
         "survey",
+        "base_tier_validation",
     ],
     "data": [
         "security/res_groups.xml",
@@ -85,7 +86,7 @@
         "views/rectification/pm_rectification_order_views.xml",
         "views/rectification/pm_rectification_signature_views.xml",
         "views/rectification/pm_rectification_notice_views.xml",
-        "views/rectification/pm_approval_limit_views.xml",
+        "views/rectification/tier_definition_views.xml",
         "views/rectification/pm_unit_views.xml",
         "views/rectification/pm_rectification_notice_templates.xml",
         "report/rectification/pm_rectification_order_reports.xml",

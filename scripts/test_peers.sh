@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # make test-peers: the test suites of the modules pm_aftersales builds on
-# (OCA helpdesk_mgmt and maintenance_plan, Odoo maintenance, hr_maintenance
-# and stock) under Odoo's own runner, on a fresh database without demo data
-# where pm_aftersales is installed in the same run as them.
-#   PEERS                  the modules whose tests run (default: the five,
-#                          about 5 minutes in all, stock 3 of them)
+# (OCA helpdesk_mgmt, maintenance_plan and base_tier_validation, Odoo
+# maintenance, hr_maintenance and stock) under Odoo's own runner, on a fresh
+# database without demo data where pm_aftersales is installed in the same run
+# as them.
+#   PEERS                  the modules whose tests run (default: the six,
+#                          about 6 minutes in all, stock 3 of them)
 #   PEERS_WITHOUT_ADDON=1  the same suites on a database without pm_aftersales,
 #                          to tell a failure of their own from one of the addon
 #   PEERS_KNOWN_FAILURES   test tags left out: tests that fail without the addon
@@ -17,7 +18,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 require_odoo
 write_conf
-PEERS=${PEERS:-helpdesk_mgmt maintenance_plan maintenance hr_maintenance stock}
+PEERS=${PEERS:-helpdesk_mgmt maintenance_plan base_tier_validation maintenance hr_maintenance stock}
 # Odoo 19's calendar tour fails with this Chromium whatever is installed (a
 # null element on mouse leave in CalendarWithRecurrenceCommonRenderer).
 PEERS_KNOWN_FAILURES=${PEERS_KNOWN_FAILURES-/maintenance:TestCalendarWithRecurrence.test_dblclick_event_from_calendar}

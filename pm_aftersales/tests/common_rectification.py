@@ -122,6 +122,17 @@ class PmRectificationCommon(PmCommon):
                 order.action_close()
         return order
 
+    def _budget_tiers(self, company=None):
+        """The budget approval tiers of ``company`` (default: the test's):
+        up to 5,000 the supervisors, above it the manager."""
+        return self.env["tier.definition"].search(
+            [
+                ("model", "=", "pm.rectification.order"),
+                ("company_id", "=", (company or self.env.company).id),
+            ],
+            order="sequence",
+        )
+
     def _sign(self, order, party, result="accepted", user=None, **vals):
         user = (
             user

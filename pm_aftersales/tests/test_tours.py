@@ -153,13 +153,14 @@ class PmTourCommon(HttpCase):
                 for unit in (cls.unit, cls.unit_2, cls.unit_handover)
             ]
         )
-        Limit = cls.env["pm.approval.limit"]
-        group = ref("pm_aftersales.group_pm_cs_supervisor")
-        limit = Limit.search([("company_id", "=", cls.company.id), ("group_id", "=", group.id)])
-        if limit:
-            limit.unlimited = True
-        else:
-            Limit.create({"company_id": cls.company.id, "group_id": group.id, "unlimited": True})
+        # Any amount: the supervisors' budget tier of the company (tier validation).
+        supervisors = ref("pm_aftersales.group_pm_cs_supervisor")
+        tiers = cls.env["tier.definition"].search(
+            [("company_id", "=", cls.company.id), ("model", "=", "pm.rectification.order")]
+        )
+        theirs = tiers.filtered(lambda t: supervisors in t.pm_reviewer_group_ids)
+        theirs.definition_domain = "[]"
+        (tiers - theirs).active = False
         # Assessment
         cls.period = cls.env["pm.scorecard.period"].create(
             {"name": "Tour 2025-01", "date_from": "2025-01-01", "date_to": "2025-01-31"}

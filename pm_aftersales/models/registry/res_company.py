@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 from odoo.tools import format_datetime
 
 
@@ -38,24 +39,34 @@ class ResCompany(models.Model):
 
     def _pm_copy_default_setup(self):
         """A new company starts with the main company's assessment scheme,
-        quality indicators and budget approval limits (shipped as data for
+        quality indicators and budget approval tiers (shipped as data for
         the main company only), to adjust in its own settings."""
         main = self.env.ref("base.main_company", raise_if_not_found=False)
         if not main:
             return
         for model in self._pm_default_setup_models():
             Model = self.env[model].sudo()
-            defaults = Model.search([("company_id", "=", main.id)])
+            scope = self._pm_default_setup_domain(model)
+            defaults = Model.search(Domain.AND([scope, [("company_id", "=", main.id)]]))
             if not defaults:
                 continue
-            have = set(Model.search([("company_id", "in", self.ids)]).company_id.ids)
+            have = set(
+                Model.search(Domain.AND([scope, [("company_id", "in", self.ids)]])).company_id.ids
+            )
             for company in self - main:
                 if company.id not in have:
                     defaults.copy({"company_id": company.id})
 
     def _pm_default_setup_models(self):
         """The per-company models a new company gets a copy of."""
-        return ["pm.scorecard.scheme", "pm.kpi", "pm.approval.limit"]
+        return ["pm.scorecard.scheme", "pm.kpi", "tier.definition"]
+
+    def _pm_default_setup_domain(self, model):
+        """Which records of ``model`` are the addon's set-up: of the tier
+        definitions, those of the rectification budgets only."""
+        if model == "tier.definition":
+            return [("model", "=", "pm.rectification.order")]
+        return []
 
     # ------------------------------------------------------------------
     # The company's calendar (Asia/Shanghai unless its address says)

@@ -122,14 +122,13 @@ class TestRectificationWorkflow(PmRectificationCommon):
     # ------------------------------------------------------------------ budget
     def test_budget_approval_limits_by_amount(self):
         supervisor, manager = self.users["cs_supervisor"], self.users["manager"]
-        # The test's company got the shipped limits (the main company's).
-        limit = self.env["pm.approval.limit"].search(
-            [
-                ("company_id", "=", self.env.company.id),
-                ("group_id", "=", self.env.ref("pm_aftersales.group_pm_cs_supervisor").id),
-            ]
+        # The test's company got the shipped tiers (the main company's).
+        tier_supervisor, tier_manager = self._budget_tiers()
+        self.assertEqual(tier_supervisor.definition_domain, '[("budget_amount", "<=", 5000)]')
+        self.assertIn(
+            self.env.ref("pm_aftersales.group_pm_cs_supervisor"),
+            tier_supervisor.pm_reviewer_group_ids,
         )
-        self.assertEqual(limit.amount, 5000)
         small = self._advance(self._create_order(), "assigned")
         small.write({"plan": "<p>Patch</p>", "budget_amount": 5000})
         small.action_submit_budget()
@@ -144,8 +143,9 @@ class TestRectificationWorkflow(PmRectificationCommon):
             big.with_user(self.users["assistant"]).action_approve_budget()
         big.with_user(manager).action_approve_budget()  # unlimited
         self.assertEqual(big.state, "planned")
-        # Raising the supervisors' limit lets them approve more.
-        limit.amount = 20000
+        # Raising the supervisors' tier lets them approve more.
+        tier_supervisor.definition_domain = '[("budget_amount", "<=", 20000)]'
+        tier_manager.definition_domain = '[("budget_amount", ">", 20000)]'
         bigger = self._advance(self._create_order(), "assigned")
         bigger.write({"plan": "<p>Replace</p>", "budget_amount": 15000})
         bigger.action_submit_budget()

@@ -91,8 +91,12 @@ class TestRectificationAccess(PmRectificationCommon):
         with self.assertRaises(AccessError):
             self.order_b.with_user(self.users["cs_supervisor"]).unlink()
         with self.assertRaises(AccessError):
-            self.env["pm.approval.limit"].with_user(self.users["cs_supervisor"]).create(
-                {"group_id": self.env.ref("pm_aftersales.group_pm_technician").id, "amount": 1}
+            self.env["tier.definition"].with_user(self.users["cs_supervisor"]).create(
+                {
+                    "model_id": self.env["ir.model"]._get_id("pm.rectification.order"),
+                    "review_type": "pm_groups",
+                    "pm_reviewer_group_ids": self.env.ref("pm_aftersales.group_pm_technician").ids,
+                }
             )
         self.order_b.with_user(self.users["manager"]).unlink()
 

@@ -305,13 +305,17 @@ class TestCompanyDefaults(PmStaffCommon):
             set(self.env["pm.kpi"].search([("company_id", "=", new.id)]).mapped("metric")),
             set(self.env["pm.kpi"].search([("company_id", "=", main.id)]).mapped("metric")),
         )
-        limits = self.env["pm.approval.limit"].search([("company_id", "=", new.id)])
+
+        # The budget approval tiers (tier validation) too.
+        def tiers(company):
+            return self.env["tier.definition"].search(
+                [("company_id", "=", company.id), ("model", "=", "pm.rectification.order")]
+            )
+
         self.assertEqual(
-            sorted(limits.mapped(lambda limit: (limit.group_id.id, limit.amount, limit.unlimited))),
+            sorted(tiers(new).mapped(lambda t: (t.definition_domain, t.pm_reviewer_group_ids.ids))),
             sorted(
-                self.env["pm.approval.limit"]
-                .search([("company_id", "=", main.id)])
-                .mapped(lambda limit: (limit.group_id.id, limit.amount, limit.unlimited))
+                tiers(main).mapped(lambda t: (t.definition_domain, t.pm_reviewer_group_ids.ids))
             ),
         )
-        self.assertTrue(limits)
+        self.assertTrue(tiers(new))
