@@ -1,3 +1,5 @@
+from . import uploads
 from . import portal_vendor
 from . import portal_owner
+from . import portal_helpdesk
 from . import mail_attachment

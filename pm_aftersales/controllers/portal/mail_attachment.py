@@ -8,7 +8,7 @@ from odoo.http import request
 
 from odoo.addons.mail.controllers.attachment import AttachmentController
 
-from .portal_owner import check_upload
+from .uploads import check_upload
 
 # Documents whose chatter portal users upload to with the report form's rules.
 PORTAL_CHECKED_MODELS = {"helpdesk.ticket"}

@@ -1,7 +1,5 @@
 import base64
 import binascii
-import logging
-import re
 from datetime import datetime
 
 import pytz
@@ -12,102 +10,11 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import plaintext2html
-from odoo.tools.mimetypes import guess_mimetype
 
-from odoo.addons.helpdesk_mgmt.controllers.main import HelpdeskTicketController
 from odoo.addons.helpdesk_mgmt.controllers.myaccount import CustomerPortalHelpdesk
-from odoo.addons.portal.controllers.web import Home
 
 from ...models.sla.pm_sla_rule_line import MILESTONE_ORDER
-
-_logger = logging.getLogger(__name__)
-
-# What an owner may attach to a report: photos and short videos.
-ALLOWED_MIMETYPES = {
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/webp",
-    "video/mp4",
-    "video/quicktime",
-    "video/webm",
-}
-SIGNATURE_MIMETYPES = {"image/png", "image/jpeg"}
-DEFAULT_MAX_FILE_MB = 20
-MAX_FILES = 6
-UNSAFE_NAME_CHARS = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
-
-
-def sanitize_filename(name):
-    """Keep the readable part of a file name (Chinese included): no path, no
-    control or reserved characters, a bounded length."""
-    name = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    name = UNSAFE_NAME_CHARS.sub("_", name).strip(" ._") or "file"
-    return name[-120:]
-
-
-def portal_max_file_mb(env):
-    """Largest file (MB) a portal user may attach to a job."""
-    value = (
-        env["ir.config_parameter"]
-        .sudo()
-        .get_param("pm_aftersales.portal_max_file_mb", DEFAULT_MAX_FILE_MB)
-    )
-    try:
-        return max(1, int(value))
-    except ValueError:
-        return DEFAULT_MAX_FILE_MB
-
-
-def check_upload(env, upload, max_mb=None):
-    """(name, mimetype, data) of one file a portal user attaches to a job:
-    a photo or a video by its content, not too large, under a sanitized name.
-    Raises UserError saying why the file is refused."""
-    max_mb = max_mb or portal_max_file_mb(env)
-    name = sanitize_filename(upload.filename)
-    data = upload.read(max_mb * 1024 * 1024 + 1)
-    if len(data) > max_mb * 1024 * 1024:
-        raise UserError(
-            env._(
-                "“%(name)s” is larger than %(size)s MB: send a smaller photo or a shorter video.",
-                name=name,
-                size=max_mb,
-            )
-        )
-    mimetype = guess_mimetype(data, default="application/octet-stream")
-    if mimetype not in ALLOWED_MIMETYPES:
-        raise UserError(
-            env._(
-                "“%(name)s” is not a photo or a video (JPEG, PNG, GIF, WebP, MP4, "
-                "MOV or WebM): it cannot be attached.",
-                name=name,
-            )
-        )
-    return name, mimetype, data
-
-
-def check_signature(signature):
-    """Raise ValueError unless ``signature`` (base64) is a PNG or JPEG image,
-    as the portal's signature pad draws it."""
-    data = base64.b64decode(signature, validate=True)
-    if guess_mimetype(data) not in SIGNATURE_MIMETYPES:
-        raise ValueError("not a signature image")
-
-
-def read_uploads(env, files):
-    """[(name, mimetype, data)] of the uploaded files, or the errors saying
-    which file is refused and why (every portal upload path uses it)."""
-    files = [f for f in files if f and f.filename]
-    if len(files) > MAX_FILES:
-        return [], [env._("Attach at most %s files.", MAX_FILES)]
-    max_mb = portal_max_file_mb(env)
-    attachments, errors = [], []
-    for upload in files:
-        try:
-            attachments.append(check_upload(env, upload, max_mb))
-        except UserError as error:
-            errors.append(error.args[0])
-    return attachments, errors
+from .uploads import MAX_FILES, check_signature, portal_max_file_mb, read_uploads
 
 
 class PmOwnerPortal(CustomerPortalHelpdesk):
@@ -602,92 +509,3 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         values = self._prepare_portal_layout_values()
         values.update({"answers": answers, "page_name": "pm_surveys"})
         return request.render("pm_aftersales.portal_pm_surveys", values)
-
-
-class PmHelpdeskTicketController(HelpdeskTicketController):
-    """helpdesk_mgmt's own portal routes, made safe: each portal role has its
-    own forms, changes are POSTed with a CSRF token, uploads are checked."""
-
-    @http.route(methods=["POST"])
-    def support_ticket_close(self, **kw):
-        # helpdesk_mgmt closes any ticket by id, as sudo. Its customers close
-        # the tickets they can read (its own behaviour, kept); the
-        # after-sales portal roles only read jobs (owners accept or reject the
-        # work, outsourced technicians complete it): they must be allowed to
-        # change the job themselves.
-        try:
-            ticket_id = int(kw.get("ticket_id") or 0)
-            int(kw.get("stage_id") or 0)
-        except ValueError:
-            raise request.not_found() from None
-        ticket = request.env["helpdesk.ticket"].browse(ticket_id)
-        try:
-            if not ticket.exists():
-                raise MissingError(ticket_id)
-            ticket.check_access("write" if self._pm_is_after_sales_portal_user() else "read")
-        except (AccessError, MissingError):
-            raise request.not_found() from None
-        return super().support_ticket_close(**kw)
-
-    def _pm_is_after_sales_portal_user(self):
-        user = request.env.user
-        return any(
-            user.has_group(group)
-            for group in (
-                "pm_aftersales.group_pm_owner",
-                "pm_aftersales.group_pm_vendor",
-                "pm_aftersales.group_pm_rect_party",
-            )
-        )
-
-    def _pm_portal_role_response(self):
-        """What helpdesk_mgmt's generic form answers the portal roles that do
-        not use it (None for the others): owners report through their own form
-        (units, time limits, uploads); outsourced technicians and the
-        representatives of the developer and contractors open no jobs."""
-        user = request.env.user
-        if user.has_group("pm_aftersales.group_pm_owner"):
-            return request.redirect("/my/report")
-        if user.has_group("pm_aftersales.group_pm_vendor") or user.has_group(
-            "pm_aftersales.group_pm_rect_party"
-        ):
-            raise request.not_found()
-        return None
-
-    @http.route()
-    def create_new_ticket(self, **kw):
-        return self._pm_portal_role_response() or super().create_new_ticket(**kw)
-
-    @http.route(methods=["POST"])
-    def submit_ticket(self, **kw):
-        response = self._pm_portal_role_response()
-        if response:
-            return response
-        # The checks of the owners' report form: type by content, size,
-        # number and a sanitized name; nothing is saved if a file is refused.
-        files = request.httprequest.files.getlist("attachment")
-        attachments, errors = read_uploads(request.env, files)
-        if errors:
-            values = self._get_create_new_ticket_values(**kw)
-            values["pm_errors"] = errors
-            return request.render("helpdesk_mgmt.portal_create_ticket", values, status=400)
-        for upload, (name, _mimetype, _data) in zip(
-            (f for f in files if f and f.filename), attachments, strict=True
-        ):
-            # helpdesk_mgmt reads the files again, under the checked name.
-            upload.filename = name
-            upload.stream.seek(0)
-        return super().submit_ticket(**kw)
-
-
-class PmHome(Home):
-    @http.route()
-    def web_login(self, redirect=None, **kw):
-        response = super().web_login(redirect=redirect, **kw)
-        # The portal speaks the user's language after login, whatever page
-        # the login form was opened from.
-        if request.params.get("login_success") and request.session.uid:
-            lang = request.env["res.users"].sudo().browse(request.session.uid).lang
-            if lang and hasattr(response, "set_cookie"):
-                response.set_cookie("frontend_lang", lang)
-        return response

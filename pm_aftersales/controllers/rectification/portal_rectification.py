@@ -9,7 +9,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..portal.portal_owner import check_signature
+from ..portal.uploads import check_signature
 
 PAGE_SIZE = 20
 
