@@ -1,5 +1,6 @@
 from . import pm_approval_limit
 from . import pm_defect
+from . import pm_rectification_escalation
 from . import pm_rectification_order
 from . import pm_rectification_progress
 from . import pm_rectification_signature

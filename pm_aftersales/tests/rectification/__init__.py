@@ -3,3 +3,4 @@ from . import test_rectification_escalation
 from . import test_rectification_notice
 from . import test_rectification_report
 from . import test_rectification_security
+from . import test_rectification_escalation_migration
