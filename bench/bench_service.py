@@ -2,6 +2,8 @@
 
 from harness import benchmark
 
+from odoo import fields
+
 
 def _job_vals(env, i, full):
     unit = env["pm.unit"].search([], limit=1, offset=i % 50)
@@ -48,10 +50,12 @@ def service_ticket_creation(bench):
 @benchmark
 def service_escalation(bench):
     """The escalation job with 10,000 and 100,000 open jobs, 1 % newly due:
-    finding them (queries must not grow) and each escalation made."""
+    finding them (queries must not grow) and the escalations made, by batch
+    (the escalation engine: one activity create, one message create, one
+    update per batch), per escalation."""
     env = bench.env(context=dict(bench.env.context, tracking_disable=False))
     Milestone = env["pm.ticket.milestone"]
-    domain = [("state", "=", "running"), ("next_escalation_date", "<=", Milestone._now())]
+    domain = [("state", "=", "running"), ("next_escalation_date", "<=", fields.Datetime.now())]
     # the team leader is told at the first level: a real user, a real activity
     leader = env["res.users"].create({"name": "Bench leader", "login": "bench_leader"})
     team = env["helpdesk.ticket.team"].create(
@@ -66,5 +70,20 @@ def service_escalation(bench):
             found = Milestone.search(domain)
             box["note"] = f"{len(found)} due"
     escalated = found[: bench.size(200)]
-    with bench.measure("escalations made, each", len(escalated)):
-        escalated._escalate()
+    with bench.measure("escalations made in a batch, per escalation", len(escalated)) as box:
+        made = escalated._escalate()
+        box["note"] = f"{len(made)} made, one recipient"
+    # The cron over all that is due now (the rest of the due jobs, the next
+    # level of those just made), with jobs of ten more crews: eleven leaders told.
+    leaders = env["res.users"].create(
+        [{"name": f"Bench leader {i}", "login": f"bench_leader_{i}"} for i in range(10)]
+    )
+    for i, user in enumerate(leaders):
+        crew = env["helpdesk.ticket.team"].create(
+            {"name": f"Bench crew {i}", "alias_name": f"bench-crew-{i}", "user_id": user.id}
+        )
+        bench.generator.tickets_sql(bench.size(40), due_share=1.0, team=crew)
+    with bench.measure("cron run, per escalation", 1) as box:
+        made = Milestone._cron_escalate()
+        box["note"] = f"{len(made)} made, {len(leaders) + 1} recipients"
+    bench.results[-1].n = len(made)

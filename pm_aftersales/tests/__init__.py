@@ -6,13 +6,13 @@ from . import test_security
 from . import test_suite_complete
 from . import test_tours
 
-from .registry import *  # noqa: F403
-from .service import *  # noqa: F403
-from .sla import *  # noqa: F403
-from .complaint import *  # noqa: F403
-from .portal import *  # noqa: F403
-from .parts import *  # noqa: F403
-from .maintenance import *  # noqa: F403
-from .rectification import *  # noqa: F403
-from .staff import *  # noqa: F403
-from .reporting import *  # noqa: F403
+from .registry import *
+from .service import *
+from .sla import *
+from .complaint import *
+from .portal import *
+from .parts import *
+from .maintenance import *
+from .rectification import *
+from .staff import *
+from .reporting import *

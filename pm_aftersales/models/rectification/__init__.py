@@ -1,4 +1,5 @@
 from . import pm_defect
+from . import pm_rectification_escalation
 from . import pm_rectification_order
 from . import pm_rectification_progress
 from . import pm_rectification_signature

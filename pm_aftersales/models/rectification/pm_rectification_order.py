@@ -1,6 +1,3 @@
-from collections import defaultdict
-from datetime import timedelta
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -41,6 +38,7 @@ class PmRectificationOrder(models.Model):
         "portal.mixin",
         "pm.state.guard.mixin",
         "tier.validation",
+        "pm.escalation.mixin",
     ]
     _order = "order_date desc, id desc"
     _check_company_auto = True
@@ -241,6 +239,7 @@ class PmRectificationOrder(models.Model):
     escalation_level = fields.Integer(
         readonly=True, copy=False, index=True, groups="base.group_user"
     )
+    next_escalation_date = fields.Datetime(readonly=True, groups="base.group_user")
     escalation_reason = fields.Selection(
         [("overdue", "Past the Deadline"), ("rejected", "Rejected at Acceptance")],
         readonly=True,
@@ -689,80 +688,85 @@ class PmRectificationOrder(models.Model):
         return action
 
     # ------------------------------------------------------------------
-    # Escalation
+    # Escalation (the engine's hooks: pm.escalation.mixin)
     # ------------------------------------------------------------------
-    def _get_escalation_target(self, level):
-        """Level 1: the rectification owner; each level above: the manager of
-        the previous one (employee hierarchy), else the estate's manager."""
-        self.ensure_one()
-        user = self.rect_owner_id
-        for _i in range(level - 1):
-            manager = user.employee_id.parent_id.user_id
-            if not manager:
-                manager = self.estate_id.manager_id if user != self.estate_id.manager_id else False
-            if not manager or manager == user:
-                return self.env["res.users"]
-            user = manager
-        return user
+    # Overdue orders go up the company's ladder from the day after the
+    # deadline, one level after each level's delay while still open and late;
+    # an order rejected at acceptance is escalated at once and follows the
+    # same ladder.
+    @api.depends(
+        "state",
+        "deadline",
+        "escalation_level",
+        "escalation_reason",
+        "last_escalation_date",
+        "company_id.pm_rectification_escalation_ids.level",
+        "company_id.pm_rectification_escalation_ids.delay_days",
+    )
+    def _compute_next_escalation_date(self):
+        return super()._compute_next_escalation_date()
 
-    def _escalate(self, reason):
-        """Escalate these orders one level, once per level: an activity for
-        the person of that level and a note in the chatter, created in
-        batches (one per person and level), not one order at a time. Both
-        are written in that person's language (else the company's)."""
-        now = fields.Datetime.now()
-        groups = defaultdict(lambda: self.browse())
-        for order in self:
-            level = order.escalation_level + 1
-            target = order._get_escalation_target(level)
-            if target:
-                groups[(target, level, order.company_id)] |= order
-        for (target, level, company), orders in groups.items():
-            env = self.with_context(lang=company._pm_lang(target)).env
-            summary = (
-                env._("Rectification past its deadline")
-                if reason == "overdue"
-                else env._("Rectification rejected at acceptance")
-            )
-            orders.write(
-                {
-                    "escalation_level": level,
-                    "escalation_reason": reason,
-                    "last_escalation_date": now,
-                }
-            )
-            orders.activity_schedule(
-                "mail.mail_activity_data_todo", user_id=target.id, summary=summary
-            )
-            body = env._(
-                "Escalated to %(user)s (level %(level)s): %(summary)s",
-                user=target.name,
-                level=level,
-                summary=summary,
-            )
-            orders._message_log_batch(bodies=dict.fromkeys(orders.ids, body))
+    def _get_escalation_levels(self):
+        return self.company_id.pm_rectification_escalation_ids
+
+    def _is_escalation_open(self):
+        self.ensure_one()
+        return self.state in LATE_STATES
+
+    def _escalation_requires_recipient(self):
+        return True
+
+    def _get_escalation_message_type(self):
+        return "notification"
 
     @api.model
-    def _cron_escalate(self):
-        """Overdue orders go to the rectification owner at once (the day after
-        the deadline), then one level up after the configured delay while
-        still open and late; rejected ones follow the same ladder."""
-        now = fields.Datetime.now()
-        delay = timedelta(days=self.env.company.pm_rectification_escalation_days or 1)
-        first = self.search([("is_overdue", "=", True), ("escalation_level", "=", 0)])
-        first._escalate("overdue")
-        later = self.search(
-            [
-                ("state", "in", LATE_STATES),
-                ("escalation_level", ">", 0),
-                ("last_escalation_date", "<=", now - delay),
-                "|",
-                ("is_overdue", "=", True),
-                ("escalation_reason", "=", "rejected"),
-            ]
+    def _get_escalation_due_domain(self, now):
+        return Domain("state", "in", LATE_STATES) & super()._get_escalation_due_domain(now)
+
+    def _get_overdue_from(self):
+        """The start of the day after the deadline on the company's clock
+        (naive UTC; False without a deadline)."""
+        self.ensure_one()
+        if not self.deadline:
+            return False
+        return self.company_id._pm_utc_bounds(self.deadline, self.deadline)[1]
+
+    def _get_escalation_target(self, level):
+        """The person escalated to at ``level`` (a number) of the company's
+        ladder; empty when the ladder has no such level or nobody holds it."""
+        self.ensure_one()
+        rung = self._get_escalation_levels().filtered(lambda lvl: lvl.level == level)[:1]
+        return rung._get_recipient(self) if rung else self.env["res.users"]
+
+    def _escalate(self, reason="overdue", **kwargs):
+        """Escalate these orders one level now, once per level, in a batch
+        (see pm.escalation.mixin): an activity for the person of that level
+        and a note in the chatter, both in that person's language (else the
+        company's). With nobody at the level, the ladder ends there."""
+        return super()._escalate(reason=reason, **kwargs)
+
+    def _prepare_escalation_message(self, level, user, reason="overdue", **kwargs):
+        self.ensure_one()
+        env = self.env
+        summary = (
+            env._("Rectification past its deadline")
+            if reason == "overdue"
+            else env._("Rectification rejected at acceptance")
         )
-        later._escalate("overdue")
-        return True
+        body = env._(
+            "Escalated to %(user)s (level %(level)s): %(summary)s",
+            user=user.name,
+            level=level.level,
+            summary=summary,
+        )
+        return {"summary": summary, "body": body, "note": ""}
+
+    def _prepare_escalation_vals(self, level, reason="overdue", **kwargs):
+        return dict(
+            super()._prepare_escalation_vals(level, **kwargs),
+            escalation_reason=reason,
+            last_escalation_date=fields.Datetime.now(),
+        )
 
     # ------------------------------------------------------------------
     # Daily notices

@@ -16,19 +16,16 @@ class ResCompany(models.Model):
         help="A follow-up score at or below this (1–5) opens a complaint on the job.",
     )
 
-    pm_rectification_escalation_days = fields.Integer(
-        string="Rectification Escalation Delay (days)",
-        default=2,
-        help="A rectification still late this many days after an escalation goes one level up.",
+    pm_rectification_escalation_ids = fields.One2many(
+        "pm.rectification.escalation",
+        "company_id",
+        string="Rectification Escalation Ladder",
+        help="Who is told of a late rectification order, and when.",
     )
 
     _pm_low_score_range = models.Constraint(
         "CHECK(pm_low_score_threshold BETWEEN 0 AND 5)",
         "The low-satisfaction score is between 0 (never) and 5.",
-    )
-    _pm_rectification_escalation_positive = models.Constraint(
-        "CHECK(pm_rectification_escalation_days > 0)",
-        "The rectification escalation delay is at least one day.",
     )
 
     @api.model_create_multi
@@ -39,8 +36,9 @@ class ResCompany(models.Model):
 
     def _pm_copy_default_setup(self):
         """A new company starts with the main company's assessment scheme,
-        quality indicators and budget approval tiers (shipped as data for
-        the main company only), to adjust in its own settings."""
+        quality indicators, budget approval tiers and the rectification
+        escalation ladder (shipped as data for the main company only), to
+        adjust in its own settings."""
         main = self.env.ref("base.main_company", raise_if_not_found=False)
         if not main:
             return
@@ -59,7 +57,7 @@ class ResCompany(models.Model):
 
     def _pm_default_setup_models(self):
         """The per-company models a new company gets a copy of."""
-        return ["pm.scorecard.scheme", "pm.kpi", "tier.definition"]
+        return ["pm.scorecard.scheme", "pm.kpi", "tier.definition", "pm.rectification.escalation"]
 
     def _pm_default_setup_domain(self, model):
         """Which records of ``model`` are the addon's set-up: of the tier

@@ -7,6 +7,3 @@ class ResConfigSettings(models.TransientModel):
     pm_low_score_threshold = fields.Integer(
         related="company_id.pm_low_score_threshold", readonly=False
     )
-    pm_rectification_escalation_days = fields.Integer(
-        related="company_id.pm_rectification_escalation_days", readonly=False
-    )

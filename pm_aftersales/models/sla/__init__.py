@@ -1,3 +1,5 @@
+from . import pm_escalation_level_mixin
+from . import pm_escalation_mixin
 from . import pm_sla_rule
 from . import pm_sla_rule_line
 from . import pm_sla_escalation

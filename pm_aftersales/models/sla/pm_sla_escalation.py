@@ -12,16 +12,17 @@ ESCALATION_TARGETS = [
 
 
 class PmSlaEscalation(models.Model):
-    """One level of escalation (升级) of a milestone: who is told, and when."""
+    """One level of escalation (升级) of a milestone: who is told, and when.
+    A rung of the escalation engine's ladders (pm.escalation.level.mixin)."""
 
     _name = "pm.sla.escalation"
+    _inherit = ["pm.escalation.level.mixin"]
     _description = "Escalation Level"
     _order = "rule_line_id, level, id"
 
     rule_line_id = fields.Many2one(
         "pm.sla.rule.line", string="Milestone", required=True, ondelete="cascade", index=True
     )
-    level = fields.Integer(required=True, default=1)
     trigger = fields.Selection(
         selection=[("at_risk", "When At Risk"), ("late", "When Late")],
         required=True,
@@ -33,7 +34,6 @@ class PmSlaEscalation(models.Model):
         help="Minutes after the milestone became at risk or late.",
     )
     target = fields.Selection(ESCALATION_TARGETS, required=True, default="team_leader")
-    user_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
 
     _level_positive = models.Constraint("CHECK(level > 0)", "Escalation levels start at 1.")
     _delay_positive = models.Constraint(
@@ -46,6 +46,9 @@ class PmSlaEscalation(models.Model):
     def _get_trigger_date(self, milestone):
         base = milestone.at_risk_date if self.trigger == "at_risk" else milestone.deadline
         return base and base + timedelta(minutes=self.delay_minutes)
+
+    def _get_role_user(self, milestone):
+        return self._get_target_user(milestone.ticket_id)
 
     def _get_target_user(self, ticket):
         """The user to escalate ``ticket`` to at this level (may be empty)."""

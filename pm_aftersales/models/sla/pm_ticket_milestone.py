@@ -1,4 +1,3 @@
-import logging
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -17,8 +16,6 @@ STORED_STATES = [
 STATUSES = STORED_STATES[:2] + [("at_risk", "At Risk"), ("late", "Late")] + STORED_STATES[2:]
 OPEN_STATES = ("running", "paused")
 
-_logger = logging.getLogger(__name__)
-
 
 class PmTicketMilestone(models.Model):
     """A time limit applied to one ticket: its stored deadline, when it was
@@ -28,9 +25,13 @@ class PmTicketMilestone(models.Model):
     cancel). Whether a running milestone is at risk or late *now* is derived
     from the stored dates, and searched as a domain on them: no cron has to
     rewrite thousands of rows as the clock turns.
+
+    A running milestone climbs the escalation ladder of its rule's milestone
+    (pm.sla.escalation) with the escalation engine (pm.escalation.mixin).
     """
 
     _name = "pm.ticket.milestone"
+    _inherit = ["pm.escalation.mixin"]
     _description = "Ticket Milestone"
     _order = "ticket_id, milestone_type, id"
     _rec_name = "milestone_type"
@@ -67,12 +68,6 @@ class PmTicketMilestone(models.Model):
     paused_since = fields.Datetime()
     paused_minutes = fields.Float(string="Paused (min)", digits=(16, 1))
     delay_ids = fields.One2many("pm.ticket.delay", "milestone_id", string="Delays")
-    escalation_level = fields.Integer(
-        default=0, help="Highest escalation level already made (0: none)."
-    )
-    next_escalation_date = fields.Datetime(
-        compute="_compute_next_escalation_date", store=True, precompute=True, index=True
-    )
     status = fields.Selection(STATUSES, compute="_compute_status")
     is_late = fields.Boolean(compute="_compute_status", search="_search_is_late")
     is_at_risk = fields.Boolean(compute="_compute_status", search="_search_is_at_risk")
@@ -96,23 +91,11 @@ class PmTicketMilestone(models.Model):
         "rule_line_id.escalation_ids.delay_minutes",
     )
     def _compute_next_escalation_date(self):
-        for milestone in self:
-            level = milestone._get_next_escalation()
-            milestone.next_escalation_date = (
-                level._get_trigger_date(milestone)
-                if level and milestone.state == "running"
-                else False
-            )
-
-    def _get_next_escalation(self):
-        self.ensure_one()
-        return self.rule_line_id.escalation_ids.filtered(
-            lambda esc: esc.level > self.escalation_level
-        ).sorted("level")[:1]
+        return super()._compute_next_escalation_date()
 
     @api.depends("state", "deadline", "at_risk_date")
     def _compute_status(self):
-        now = self._now()
+        now = fields.Datetime.now()
         for milestone in self:
             status = milestone.state
             if status == "running" and milestone.deadline and milestone.deadline < now:
@@ -123,16 +106,13 @@ class PmTicketMilestone(models.Model):
             milestone.is_late = status == "late"
             milestone.is_at_risk = status == "at_risk"
 
-    def _now(self):
-        return fields.Datetime.now()
-
     @api.model
     def _get_late_domain(self):
-        return Domain("state", "=", "running") & Domain("deadline", "<", self._now())
+        return Domain("state", "=", "running") & Domain("deadline", "<", fields.Datetime.now())
 
     @api.model
     def _get_at_risk_domain(self):
-        now = self._now()
+        now = fields.Datetime.now()
         return (
             Domain("state", "=", "running")
             & Domain("at_risk_date", "<=", now)
@@ -212,33 +192,28 @@ class PmTicketMilestone(models.Model):
             {"state": "cancelled", "paused_since": False}
         )
 
-    def _escalate(self):
-        """Make the next escalation level of each milestone: an activity and a
-        message for the person at that level, once per level."""
-        for milestone in self:
-            level = milestone._get_next_escalation()
-            if not level:
-                continue
-            ticket = milestone.ticket_id
-            user = level._get_target_user(ticket)
-            # Written for the person escalated to (nobody: the company).
-            lang = milestone.company_id._pm_lang(user)
-            vals = milestone.with_context(lang=lang)._prepare_escalation_message(level, user)
-            if user:
-                ticket.activity_schedule(
-                    "pm_aftersales.mail_activity_type_escalation",
-                    summary=vals["summary"],
-                    note=vals["body"],
-                    user_id=user.id,
-                )
-            ticket.message_post(
-                body=vals["body"],
-                partner_ids=user.partner_id.ids,
-                subtype_xmlid="mail.mt_note",
-            )
-            milestone.escalation_level = level.level
+    # ------------------------------------------------------------------
+    # Escalation (the engine's hooks)
+    # ------------------------------------------------------------------
+    def _get_escalation_levels(self):
+        return self.rule_line_id.escalation_ids
 
-    def _prepare_escalation_message(self, level, user):
+    def _is_escalation_open(self):
+        self.ensure_one()
+        return self.state == "running"
+
+    def _get_escalation_thread(self):
+        self.ensure_one()
+        return self.ticket_id
+
+    def _get_escalation_activity_type(self):
+        return "pm_aftersales.mail_activity_type_escalation"
+
+    @api.model
+    def _get_escalation_due_domain(self, now):
+        return Domain("state", "=", "running") & super()._get_escalation_due_domain(now)
+
+    def _prepare_escalation_message(self, level, user, **kwargs):
         """Summary and body of the escalation, in the language of the
         context, the deadline on the company's clock."""
         self.ensure_one()
@@ -270,27 +245,3 @@ class PmTicketMilestone(models.Model):
                 level=level.level,
             )
         return {"summary": summary, "body": body}
-
-    @api.model
-    def _cron_escalate(self, limit=None):
-        """Escalate the milestones whose next escalation is due.
-
-        Finding them is one indexed query on the stored next escalation date;
-        the work grows only with the escalations actually made. Each is made in
-        its own savepoint: one failing record never stops the others.
-        """
-        due = self.search(
-            [("state", "=", "running"), ("next_escalation_date", "<=", self._now())],
-            order="next_escalation_date",
-            limit=limit,
-        )
-        done = self.browse()
-        for milestone in due:
-            try:
-                with self.env.cr.savepoint():
-                    milestone._escalate()
-                    done |= milestone
-            except Exception:
-                # logged; the others go on
-                _logger.exception("Escalation of milestone %s failed", milestone.id)
-        return done

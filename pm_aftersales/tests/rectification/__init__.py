@@ -5,3 +5,4 @@ from . import test_rectification_report
 from . import test_rectification_security
 from . import test_rectification_budget
 from . import test_rectification_budget_migration
+from . import test_rectification_escalation_migration

@@ -14,7 +14,9 @@ class TestRectificationEscalation(PmRectificationCommon):
     def setUpClass(cls):
         super().setUpClass()
         cls.env.user.tz = "Asia/Shanghai"
-        cls.env.company.pm_rectification_escalation_days = 2
+        # Two days between levels (the ladder's levels above the first).
+        ladder = cls.env.company.pm_rectification_escalation_ids
+        ladder.filtered(lambda level: level.level > 1).delay_days = 2
 
     def setUp(self):
         super().setUp()
@@ -115,3 +117,49 @@ class TestRectificationEscalation(PmRectificationCommon):
             return self.env.cr.sql_log_count - before
 
         self.assertEqual(count(2), count(6))
+
+    # ------------------------------------------------------------------
+    # The company's ladder (the escalation engine)
+    # ------------------------------------------------------------------
+    def test_next_escalation_is_stored_on_the_companys_clock(self):
+        order = self.order
+        # the day after the deadline starts at 16:00 UTC in Shanghai
+        self.assertEqual(order.next_escalation_date, datetime(2026, 3, 10, 16, 0))
+        self.assertIn(order, self.Order.search([("next_escalation_date", "<=", DAY_AFTER)]))
+        order.deadline = "2026-03-20"
+        self.assertEqual(order.next_escalation_date, datetime(2026, 3, 20, 16, 0))
+        with freeze_time(datetime(2026, 3, 21, 1, 0)):
+            self.Order._cron_escalate()
+        self.assertEqual(order.escalation_level, 1)
+        # level 2: two days after the escalation
+        self.assertEqual(order.next_escalation_date, order.last_escalation_date + timedelta(days=2))
+        order.state = "done"  # no longer late: nothing more to come
+        self.assertFalse(order.next_escalation_date)
+
+    def test_ladder_levels_are_configured_per_company(self):
+        ladder = self.env.company.pm_rectification_escalation_ids
+        self.assertEqual(ladder.mapped("level"), [1, 2, 3, 4])
+        boss = self.users["eng_supervisor"]
+        ladder.filtered(lambda level: level.level == 3).write(
+            {"target": "user", "user_id": boss.id, "delay_days": 1}
+        )
+        order = self.order
+        for when in (DAY_AFTER, DAY_AFTER + timedelta(days=2), DAY_AFTER + timedelta(days=3)):
+            with freeze_time(when):
+                self.Order._cron_escalate()
+        self.assertEqual(order.escalation_level, 3)
+        third = self._escalation_activities(order).filtered(lambda a: a.user_id == boss)
+        self.assertEqual(len(third), 1)
+        self.assertIn(f"Escalated to {boss.name} (level 3)", order.message_ids[0].body)
+        # another company's ladder does not count
+        self.assertNotIn(ladder, self.company_b.pm_rectification_escalation_ids)
+
+    def test_a_new_company_gets_the_main_companys_ladder(self):
+        main = self.env.ref("base.main_company").pm_rectification_escalation_ids
+        company = self.env["res.company"].create({"name": "New Property Co."})
+        ladder = company.pm_rectification_escalation_ids
+        self.assertEqual(
+            [(level.level, level.target, level.delay_days) for level in ladder],
+            [(level.level, level.target, level.delay_days) for level in main],
+        )
+        self.assertEqual(ladder[0].target, "rect_owner")

@@ -1,2 +1,3 @@
 from . import test_escalation
 from . import test_sla
+from . import test_escalation_engine
