@@ -4,7 +4,7 @@
     "name": "Property Management After-Sales Service",
     "summary": "After-sales service centre of a property-management company: "
     "estates, units, owners, repairs, complaints, rectification",
-    "version": "19.0.1.0.1",
+    "version": "19.0.1.1.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "pm_aftersales authors",

@@ -7,26 +7,26 @@ class PmCacheClearMixin(models.AbstractModel):
     so the next lookup reads the new configuration (in every worker: the
     registry signals the invalidation at commit).
 
-    A model lists the caches it feeds in ``_pm_cache_names`` (Odoo's cache
+    A model lists the caches it feeds in ``_cache_names`` (Odoo's cache
     names: "default", "assets", "templates", ...)."""
 
     _name = "pm.cache.clear.mixin"
     _description = "Cached Configuration"
 
-    _pm_cache_names = ("default",)
+    _cache_names = ("default",)
 
-    def _pm_clear_cache(self):
-        self.env.registry.clear_cache(*self._pm_cache_names)
+    def _clear_cache(self):
+        self.env.registry.clear_cache(*self._cache_names)
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._pm_clear_cache()
+        self._clear_cache()
         return super().create(vals_list)
 
     def write(self, vals):
-        self._pm_clear_cache()
+        self._clear_cache()
         return super().write(vals)
 
     def unlink(self):
-        self._pm_clear_cache()
+        self._clear_cache()
         return super().unlink()

@@ -103,7 +103,7 @@ class MaintenanceEquipment(models.Model):
                         )
                     )
 
-    def _get_failure_domain(self):
+    def _pm_get_failure_domain(self):
         return [
             ("equipment_id", "in", self.ids),
             ("is_repair", "=", True),
