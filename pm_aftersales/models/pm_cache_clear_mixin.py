@@ -7,16 +7,16 @@ class PmCacheClearMixin(models.AbstractModel):
     so the next lookup reads the new configuration (in every worker: the
     registry signals the invalidation at commit).
 
-    A model lists the caches it feeds in ``_cache_names`` (Odoo's cache
+    A model lists the caches it feeds in ``_pm_cache_names`` (Odoo's cache
     names: "default", "assets", "templates", ...)."""
 
     _name = "pm.cache.clear.mixin"
     _description = "Cached Configuration"
 
-    _cache_names = ("default",)
+    _pm_cache_names = ("default",)
 
     def _clear_cache(self):
-        self.env.registry.clear_cache(*self._cache_names)
+        self.env.registry.clear_cache(*self._pm_cache_names)
 
     @api.model_create_multi
     def create(self, vals_list):
