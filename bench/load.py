@@ -95,9 +95,9 @@ def prepare(config, dbname, owners, assistants, technicians):
         for login in tech_logins:
             techs |= user(login, ["pm_aftersales.group_pm_technician"])
         # Every new job goes to one crew's pool, which the technicians grab.
-        crew = env["helpdesk.ticket.team"].search([("pm_trade_ids", "!=", False)], limit=1)
-        crew.write({"pm_dispatch_mode": "pool", "user_ids": [Command.link(u.id) for u in techs]})
-        env["helpdesk.ticket.team"].search([("id", "!=", crew.id)]).pm_dispatch_mode = "pool"
+        crew = env["helpdesk.ticket.team"].search([("trade_ids", "!=", False)], limit=1)
+        crew.write({"dispatch_mode": "pool", "user_ids": [Command.link(u.id) for u in techs]})
+        env["helpdesk.ticket.team"].search([("id", "!=", crew.id)]).dispatch_mode = "pool"
         cron = env.ref("pm_aftersales.ir_cron_escalate_milestones")
         cron.write({"interval_number": 1, "interval_type": "minutes", "active": True})
         categories = env["helpdesk.ticket.category"].search([("trade_id", "!=", False)])

@@ -15,18 +15,18 @@ class PmCacheClearMixin(models.AbstractModel):
 
     _pm_cache_names = ("default",)
 
-    def _pm_clear_cache(self):
+    def _clear_cache(self):
         self.env.registry.clear_cache(*self._pm_cache_names)
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._pm_clear_cache()
+        self._clear_cache()
         return super().create(vals_list)
 
     def write(self, vals):
-        self._pm_clear_cache()
+        self._clear_cache()
         return super().write(vals)
 
     def unlink(self):
-        self._pm_clear_cache()
+        self._clear_cache()
         return super().unlink()

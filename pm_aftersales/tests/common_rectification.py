@@ -34,7 +34,7 @@ class PmRectificationCommon(PmCommon):
         cls.contractor_2 = Partner.create(
             {"name": "Bright Windows Ltd.", "is_company": True, "pm_party_type": "contractor"}
         )
-        cls.estate.pm_developer_id = cls.developer
+        cls.estate.developer_id = cls.developer
         cls.estate.cs_supervisor_id = cls.users["cs_supervisor"]
         cls.estate.manager_id = cls.users["manager"]
         cls.user_developer = cls._create_party_user(cls.developer, "dev_rep", "Dev Rep")

@@ -65,7 +65,7 @@ class PmServiceCommon(PmCommon):
                 "alias_name": "water-crew-test",
                 "user_id": cls.leader.id,
                 "user_ids": [Command.set((cls.leader | cls.tech_plumber | cls.tech_mason).ids)],
-                "pm_trade_ids": [Command.set((cls.trade_plumbing | cls.trade_civil).ids)],
+                "trade_ids": [Command.set((cls.trade_plumbing | cls.trade_civil).ids)],
             }
         )
         cls.estate.write(
@@ -76,7 +76,7 @@ class PmServiceCommon(PmCommon):
             }
         )
         # Other crews of the database must not take our test jobs.
-        cls.env["helpdesk.ticket.team"].search([("id", "!=", cls.crew.id)]).pm_trade_ids = False
+        cls.env["helpdesk.ticket.team"].search([("id", "!=", cls.crew.id)]).trade_ids = False
 
     @classmethod
     def _create_technician(cls, login, trade, calendar=None):

@@ -75,11 +75,11 @@ class PmTourCommon(HttpCase):
                 "alias_name": "tour-water-crew",
                 "user_id": cls.plumber.id,
                 "user_ids": [Command.set((cls.plumber | cls.mason).ids)],
-                "pm_trade_ids": [Command.set(cls.trade_plumbing.ids)],
+                "trade_ids": [Command.set(cls.trade_plumbing.ids)],
             }
         )
         # Other crews of the database do not take the tours' jobs.
-        cls.env["helpdesk.ticket.team"].search([("id", "!=", cls.crew.id)]).pm_trade_ids = False
+        cls.env["helpdesk.ticket.team"].search([("id", "!=", cls.crew.id)]).trade_ids = False
         # Places and owner
         cls.estate = cls.env["pm.estate"].create(
             {
@@ -142,7 +142,7 @@ class PmTourCommon(HttpCase):
                 "code": "TH",
                 "manager_id": cls.supervisor.id,
                 "cs_supervisor_id": cls.supervisor.id,
-                "pm_developer_id": cls.developer.id,
+                "developer_id": cls.developer.id,
             }
         )
         tower = cls.env["pm.building"].create({"name": "Tour Tower", "estate_id": cls.harbour.id})

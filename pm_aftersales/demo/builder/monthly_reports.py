@@ -21,7 +21,7 @@ class PmDemoBuilder(models.AbstractModel):
         Evaluation = self.env["pm.kpi.evaluation"]
         for start in months:
             vals = Report._prepare_month_vals(start, company)
-            Evaluation._pm_evaluate(company, vals["date_from"], vals["date_to"])
+            Evaluation._evaluate(company, vals["date_from"], vals["date_to"])
         # One improvement action already worked out.
         action = self.env["pm.kpi.action"].search(
             [("date_from", "=", months[0])], order="id", limit=1

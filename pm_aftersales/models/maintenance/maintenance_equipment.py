@@ -103,7 +103,7 @@ class MaintenanceEquipment(models.Model):
                         )
                     )
 
-    def _get_failure_domain(self):
+    def _pm_get_failure_domain(self):
         return [
             ("equipment_id", "in", self.ids),
             ("is_repair", "=", True),
@@ -119,7 +119,7 @@ class MaintenanceEquipment(models.Model):
         failures = {
             equipment: (count, last)
             for equipment, count, last in Ticket._read_group(
-                self._get_failure_domain(), ["equipment_id"], ["__count", "done_date:max"]
+                self._pm_get_failure_domain(), ["equipment_id"], ["__count", "done_date:max"]
             )
         }
         parts = defaultdict(lambda: (0, 0.0))

@@ -97,7 +97,7 @@ class MaintenanceRequest(models.Model):
                     )
                 )
 
-    def _prepare_repair_ticket_vals(self, check):
+    def _pm_prepare_repair_ticket_vals(self, check):
         self.ensure_one()
         equipment = self.equipment_id
         category = equipment.category_id.pm_ticket_category_id or self.env.ref(
@@ -129,7 +129,7 @@ class MaintenanceRequest(models.Model):
             for check in request.pm_check_ids.filtered(
                 lambda c: c.result == "failed" and not c.ticket_id
             ):
-                vals = request._prepare_repair_ticket_vals(check)
+                vals = request._pm_prepare_repair_ticket_vals(check)
                 ticket = Ticket.with_company(request.company_id).create(vals)
                 check.sudo().ticket_id = ticket
                 request.message_post(

@@ -283,7 +283,7 @@ class PmRectificationOrder(models.Model):
     def _compute_developer_id(self):
         for order in self:
             if not order.developer_id:
-                order.developer_id = order.estate_id.pm_developer_id
+                order.developer_id = order.estate_id.developer_id
 
     @api.depends("estate_id")
     def _compute_people(self):

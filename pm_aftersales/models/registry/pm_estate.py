@@ -66,7 +66,7 @@ class PmEstate(models.Model):
     unit_count = fields.Integer(compute="_compute_counts")
     public_area_count = fields.Integer(compute="_compute_counts")
     note = fields.Html(groups="base.group_user")  # internal: not for owners
-    pm_developer_id = fields.Many2one(
+    developer_id = fields.Many2one(
         "res.partner",
         string="Developer",
         domain="[('pm_party_type', '=', 'developer')]",
@@ -125,7 +125,7 @@ class PmEstate(models.Model):
         action["context"] = {"default_estate_id": self[:1].id}
         return action
 
-    def action_pm_grant_portal_owners(self):
+    def action_grant_portal_owners(self):
         """Give portal access to every current owner and resident of the
         estate who has an e-mail address and no access yet."""
         self.ensure_one()

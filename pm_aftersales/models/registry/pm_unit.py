@@ -107,7 +107,7 @@ class PmUnit(models.Model):
             unit.rectification_count = orders.get(unit._origin, 0)
             unit.defect_count = defects.get(unit._origin, 0)
 
-    def _pm_unit_action(self, xmlid):
+    def _unit_action(self, xmlid):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("unit_id", "=", self.id)]
@@ -115,10 +115,10 @@ class PmUnit(models.Model):
         return action
 
     def action_view_rectification_orders(self):
-        return self._pm_unit_action("pm_aftersales.pm_rectification_order_action")
+        return self._unit_action("pm_aftersales.pm_rectification_order_action")
 
     def action_view_defects(self):
-        return self._pm_unit_action("pm_aftersales.pm_defect_action")
+        return self._unit_action("pm_aftersales.pm_defect_action")
 
     @api.depends("occupant_ids.partner_id", "occupant_ids.role", "occupant_ids.active")
     def _compute_partners(self):

@@ -127,7 +127,7 @@ class PmJobAnalysis(models.Model):
         return SQL("t.active AND NOT COALESCE(t.is_complaint, FALSE)")
 
     @api.model
-    def _pm_time_stats(self, domain):
+    def _time_stats(self, domain):
         """{"arrival": (average, 90th percentile), "completion": (...)} in
         minutes and hours over the jobs of ``domain`` (one query)."""
         query = self._search(domain)

@@ -1,6 +1,6 @@
 from odoo import fields, models
 
-# What a KPI measures (pm.kpi.evaluation._pm_measure computes each).
+# What a KPI measures (pm.kpi.evaluation._measure computes each).
 KPI_METRICS = [
     ("urgent_arrival", "Urgent Repairs: Arrivals within Limit (%)"),
     ("urgent_completion", "Urgent Repairs: Completed within Limit (%)"),

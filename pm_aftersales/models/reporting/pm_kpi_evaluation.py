@@ -52,7 +52,7 @@ class PmKpiEvaluation(models.Model):
     # Evaluation
     # ------------------------------------------------------------------
     @api.model
-    def _pm_evaluate(self, company, date_from, date_to):
+    def _evaluate(self, company, date_from, date_to):
         """Evaluate every active KPI of ``company`` for the period, company
         wide, per estate and per team; a few grouped queries per KPI,
         whatever the number of jobs. Red ones get an improvement action to
@@ -64,7 +64,7 @@ class PmKpiEvaluation(models.Model):
         }
         create_vals, evaluations = [], self.browse()
         for kpi in kpis:
-            for scope, values in self._pm_measure(kpi, company, date_from, date_to).items():
+            for scope, values in self._measure(kpi, company, date_from, date_to).items():
                 for key, (value, sample) in values.items():
                     vals = {
                         "kpi_id": kpi.id,
@@ -90,13 +90,13 @@ class PmKpiEvaluation(models.Model):
                     else:
                         create_vals.append(vals)
         evaluations |= self.create(create_vals)
-        evaluations.filtered(lambda e: e.status == "red" and not e.action_ids)._pm_open_actions()
+        evaluations.filtered(lambda e: e.status == "red" and not e.action_ids)._open_actions()
         return evaluations
 
-    def _pm_open_actions(self):
+    def _open_actions(self):
         vals_list = []
         for evaluation in self:
-            user = evaluation._pm_get_responsible()
+            user = evaluation._get_responsible()
             # Written for the responsible, in their language.
             localized = evaluation.with_context(lang=evaluation.company_id._pm_lang(user))
             vals_list.append(
@@ -115,7 +115,7 @@ class PmKpiEvaluation(models.Model):
             )
         self.env["pm.kpi.action"].create(vals_list)
 
-    def _pm_get_responsible(self):
+    def _get_responsible(self):
         self.ensure_one()
         return (
             self.team_id.user_id
@@ -125,7 +125,7 @@ class PmKpiEvaluation(models.Model):
         )
 
     @api.model
-    def _pm_measure(self, kpi, company, date_from, date_to):
+    def _measure(self, kpi, company, date_from, date_to):
         """{scope: {key: (value, sample)}} with key the estate or team id
         (0 company-wide)."""
         start, end = company._pm_utc_bounds(date_from, date_to)
@@ -139,28 +139,28 @@ class PmKpiEvaluation(models.Model):
             code = "minor_repair" if metric == "minor_completion" else "urgent_repair"
             measure = "arrival_met" if metric == "urgent_arrival" else "completion_met"
             domain = [*jobs, ("ticket_type_id.code", "=", code)]
-            return self._pm_grouped("pm.job.analysis", domain, measure)
+            return self._grouped("pm.job.analysis", domain, measure)
         if metric in ("first_time", "followup_rate"):
             measure = "first_time" if metric == "first_time" else "followup_done"
-            return self._pm_grouped("pm.job.analysis", jobs, measure)
+            return self._grouped("pm.job.analysis", jobs, measure)
         if metric in ("satisfaction", "low_score_share"):
             measure = "score_average" if metric == "satisfaction" else "low_score"
             domain = [("company_id", "=", company.id), ("date", ">=", start), ("date", "<", end)]
-            return self._pm_grouped("pm.satisfaction.analysis", domain, measure)
+            return self._grouped("pm.satisfaction.analysis", domain, measure)
         if metric == "rectification_on_time":
             domain = [
                 ("company_id", "=", company.id),
                 ("order_id.accepted_date", ">=", start),
                 ("order_id.accepted_date", "<", end),
             ]
-            return self._pm_grouped("pm.rectification.analysis", domain, "on_time", team=False)
+            return self._grouped("pm.rectification.analysis", domain, "on_time", team=False)
         if metric == "complaint_rate":
-            complaints = self._pm_grouped(
+            complaints = self._grouped(
                 "pm.complaint.analysis",
                 [("company_id", "=", company.id), ("date", ">=", start), ("date", "<", end)],
                 None,
             )
-            done = self._pm_grouped("pm.job.analysis", jobs, None)
+            done = self._grouped("pm.job.analysis", jobs, None)
             result = {}
             for scope, values in done.items():
                 result[scope] = {
@@ -172,7 +172,7 @@ class PmKpiEvaluation(models.Model):
         return {}
 
     @api.model
-    def _pm_grouped(self, model, domain, measure, team=True):
+    def _grouped(self, model, domain, measure, team=True):
         """Average of ``measure`` and how many values it is based on (the
         rows where it is not empty; without a measure: all rows), company-wide
         and per estate (and team): three grouped queries."""

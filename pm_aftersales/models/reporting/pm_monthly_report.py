@@ -47,7 +47,7 @@ class PmMonthlyReport(models.Model):
     # ------------------------------------------------------------------
     def action_evaluate(self):
         for report in self:
-            self.env["pm.kpi.evaluation"]._pm_evaluate(
+            self.env["pm.kpi.evaluation"]._evaluate(
                 report.company_id, report.date_from, report.date_to
             )
         return True
@@ -61,14 +61,14 @@ class PmMonthlyReport(models.Model):
             report.action_evaluate()
             company = report.company_id
             by_lang = {}
-            for manager in report._pm_get_recipients():
+            for manager in report._get_recipients():
                 lang = company._pm_lang(manager)
                 by_lang[lang] = by_lang.get(lang, self.env["res.partner"]) | manager.partner_id
             company_lang = company._pm_lang()
             by_lang.setdefault(company_lang, self.env["res.partner"])
             attachments = {}
             for lang, partners in by_lang.items():
-                attachments[lang] = report.with_context(lang=lang)._pm_post_report(partners)
+                attachments[lang] = report.with_context(lang=lang)._post_report(partners)
             report.write(
                 {
                     "state": "sent",
@@ -78,7 +78,7 @@ class PmMonthlyReport(models.Model):
             )
         return True
 
-    def _pm_post_report(self, partners):
+    def _post_report(self, partners):
         """Post the PDF, rendered in the context's language, to ``partners``."""
         self.ensure_one()
         pdf, _kind = self.env["ir.actions.report"]._render_qweb_pdf(
@@ -108,7 +108,7 @@ class PmMonthlyReport(models.Model):
             )
         return attachment
 
-    def _pm_get_recipients(self):
+    def _get_recipients(self):
         self.ensure_one()
         return self.company_id._pm_managers().filtered("email")
 
@@ -138,7 +138,7 @@ class PmMonthlyReport(models.Model):
     # ------------------------------------------------------------------
     # What the PDF shows
     # ------------------------------------------------------------------
-    def _pm_report_data(self):
+    def _report_data(self):
         self.ensure_one()
         start, end = self.company_id._pm_utc_bounds(self.date_from, self.date_to)
         company = [("company_id", "=", self.company_id.id)]
@@ -156,7 +156,7 @@ class PmMonthlyReport(models.Model):
                 "satisfaction:avg",
             ],
         )[0]
-        times = Jobs._pm_time_stats(jobs_domain)
+        times = Jobs._time_stats(jobs_domain)
         complaints = env["pm.complaint.analysis"].sudo()
         by_cause = complaints._read_group(
             [*company, ("date", ">=", start), ("date", "<", end)],

@@ -168,7 +168,7 @@ class HelpdeskTicket(models.Model):
             vals["user_id"] = False
         if not vals.get("team_id") and category.trade_id:
             team = self.env["helpdesk.ticket.team"].search(
-                [("pm_trade_ids", "in", category.trade_id.ids)], limit=1
+                [("trade_ids", "in", category.trade_id.ids)], limit=1
             )
             if team:
                 vals["team_id"] = team.id
@@ -269,7 +269,7 @@ class HelpdeskTicket(models.Model):
         are dispatched at once (helpdesk.ticket.team._dispatch_new_job)."""
         for ticket in self.filtered(
             lambda t: (
-                t.team_id.pm_dispatch_mode in ("auto", "pool")
+                t.team_id.dispatch_mode in ("auto", "pool")
                 and not t.user_id
                 and not t.vendor_id
                 and t.service_state == "new"

@@ -37,7 +37,7 @@ class HelpdeskTicketStage(models.Model):
         return stage
 
     @api.model
-    def _pm_map_helpdesk_stages(self):
+    def _map_helpdesk_stages(self):
         """Give helpdesk_mgmt's stages their place in the service workflow."""
         mapping = {
             "helpdesk_ticket_stage_new": {"service_state": "new", "sequence": 10},

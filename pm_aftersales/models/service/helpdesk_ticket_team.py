@@ -6,10 +6,10 @@ from .helpdesk_ticket import OPEN_SERVICE_STATES
 class HelpdeskTicketTeam(models.Model):
     _inherit = "helpdesk.ticket.team"
 
-    pm_trade_ids = fields.Many2many(
+    trade_ids = fields.Many2many(
         "pm.trade", string="Trades", help="New jobs of these trades go to this crew."
     )
-    pm_dispatch_mode = fields.Selection(
+    dispatch_mode = fields.Selection(
         selection=[
             ("assign", "Dispatcher Assigns"),
             ("pool", "Pool (Technicians Grab)"),
@@ -66,9 +66,9 @@ class HelpdeskTicketTeam(models.Model):
         """A new job of a crew in automatic dispatch goes to the least loaded
         skilled technician on duty; one of a crew working from a pool goes to
         the pool, where the first technician to grab it takes it."""
-        if self.pm_dispatch_mode == "pool":
+        if self.dispatch_mode == "pool":
             ticket.with_context(pm_dispatch_mode="pool")._dispatch(pool=True)
-        elif self.pm_dispatch_mode == "auto":
+        elif self.dispatch_mode == "auto":
             best = next(
                 (c for c in self._get_dispatch_candidates(ticket) if c["skilled"] and c["on_duty"]),
                 None,

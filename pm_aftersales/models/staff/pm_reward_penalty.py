@@ -81,13 +81,13 @@ class PmRewardPenalty(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self._pm_may_handle_restricted():
+        if not self._may_handle_restricted():
             for vals in vals_list:
                 if vals.get("kind") in RESTRICTED_KINDS:
                     raise UserError(self.env._("Only managers and HR record fines and dismissals."))
         return super().create(vals_list)
 
-    def _pm_may_handle_restricted(self):
+    def _may_handle_restricted(self):
         user = self.env.user
         return (
             self.env.su
@@ -149,7 +149,7 @@ class PmRewardPenalty(models.Model):
 
     # ------------------------------------------------------------------
     @api.model
-    def _pm_suggest(self, scorecards):
+    def _suggest(self, scorecards):
         """Suggestions from the scheme's thresholds: a warning under the low
         score, a fine from so many upheld complaints, praise for the best of
         a team at or above the praise mark. Never twice for the same
@@ -163,7 +163,7 @@ class PmRewardPenalty(models.Model):
             scheme = self.env["pm.scorecard.scheme"].sudo()._get_for_company(card.company_id)
             # The reasons are read by managers and HR: in the company's language.
             localized = card.with_context(lang=card.company_id._pm_lang())
-            for kind, reason in localized._pm_get_suggestions(scheme):
+            for kind, reason in localized._get_suggestions(scheme):
                 if (card.id, kind) not in existing:
-                    vals_list.append(card._pm_prepare_suggestion_vals(kind, reason))
+                    vals_list.append(card._prepare_suggestion_vals(kind, reason))
         return self.sudo().create(vals_list)

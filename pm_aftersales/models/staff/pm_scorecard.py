@@ -114,7 +114,7 @@ class PmScorecard(models.Model):
         self._check_period_open()
         result = super().write(vals)
         if "adjustment" in vals:
-            self._pm_rank()
+            self._rank()
         return result
 
     def unlink(self):
@@ -124,7 +124,7 @@ class PmScorecard(models.Model):
     # ------------------------------------------------------------------
     # Computation
     # ------------------------------------------------------------------
-    def _pm_rank(self):
+    def _rank(self):
         """Rank by total score within each period and team (1 = best)."""
         groups = defaultdict(list)
         # Derived from the others' totals: written whoever triggered it.
@@ -150,7 +150,7 @@ class PmScorecard(models.Model):
         self.browse([card_id for card_id, _rank in changes]).invalidate_recordset(["rank"])
 
     @api.model
-    def _pm_get_teams(self, employees):
+    def _get_teams(self, employees):
         """{user: their first team (crew)} in one query."""
         teams = (
             self.env["helpdesk.ticket.team"]
@@ -164,7 +164,7 @@ class PmScorecard(models.Model):
         return result
 
     @api.model
-    def _pm_collect_values(self, period, employees):
+    def _collect_values(self, period, employees):
         """{indicator code: {user id: (value, has data)}} for the period, in
         six grouped SQL queries whatever the number of employees and jobs."""
         start, end = period._get_bounds()
@@ -280,7 +280,7 @@ class PmScorecard(models.Model):
     def action_print(self):
         return self.env.ref("pm_aftersales.action_report_scorecard").report_action(self)
 
-    def _pm_get_suggestions(self, scheme):
+    def _get_suggestions(self, scheme):
         """[(kind, reason)] the thresholds suggest for this scorecard."""
         self.ensure_one()
         suggestions = []
@@ -321,7 +321,7 @@ class PmScorecard(models.Model):
             )
         return suggestions
 
-    def _pm_prepare_suggestion_vals(self, kind, reason):
+    def _prepare_suggestion_vals(self, kind, reason):
         self.ensure_one()
         evidence = self.env["helpdesk.ticket"]
         if kind == "fine":

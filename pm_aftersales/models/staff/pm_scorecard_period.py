@@ -100,9 +100,9 @@ class PmScorecardPeriod(models.Model):
         edit the period (supervisors, managers) computes all its cards."""
         self.check_access("write")
         self._check_open()
-        return self.sudo()._pm_compute()
+        return self.sudo()._compute()
 
-    def _pm_compute(self):
+    def _compute(self):
         # No creation message or tracking per scorecard: the computation is
         # the event.
         Scorecard = self.env["pm.scorecard"].with_context(
@@ -111,8 +111,8 @@ class PmScorecardPeriod(models.Model):
         for period in self:
             scheme = self.env["pm.scorecard.scheme"]._get_for_company(period.company_id)
             employees = period._get_employees()
-            values = Scorecard._pm_collect_values(period, employees)
-            teams = Scorecard._pm_get_teams(employees)
+            values = Scorecard._collect_values(period, employees)
+            teams = Scorecard._get_teams(employees)
             existing = Scorecard.search_fetch(
                 [("period_id", "=", period.id)], ["employee_id", "team_id", "rank"]
             )
@@ -145,7 +145,7 @@ class PmScorecardPeriod(models.Model):
                 for indicator in scheme.indicator_ids
             ]
             self.env["pm.scorecard.line"].create(line_vals)
-            all_cards._pm_rank()
+            all_cards._rank()
             period.computed_date = fields.Datetime.now()
         return True
 
@@ -169,7 +169,7 @@ class PmScorecardPeriod(models.Model):
         for period in self:
             if not period.scorecard_ids:
                 raise UserError(self.env._("Compute the scorecards of %s first.", period.name))
-        self.env["pm.reward.penalty"]._pm_suggest(self.scorecard_ids)
+        self.env["pm.reward.penalty"]._suggest(self.scorecard_ids)
         self.state = "closed"
         return True
 

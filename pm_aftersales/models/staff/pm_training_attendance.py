@@ -71,7 +71,7 @@ class PmTrainingAttendance(models.Model):
                     )
                 )
 
-    def _pm_grant_trades(self):
+    def _grant_trades(self):
         """A passed trade-skill course adds its trade to the employee's
         skills, which dispatch uses."""
         for line in self.filtered(lambda a: a.course_id.trade_id):

@@ -57,7 +57,7 @@ class PmTrainingSession(models.Model):
             if not session.attendance_ids:
                 raise UserError(self.env._("Session %s has no attendee.", session.name))
         self.state = "done"
-        self.attendance_ids.filtered("passed")._pm_grant_trades()
+        self.attendance_ids.filtered("passed")._grant_trades()
 
     def action_cancel(self):
         self.state = "cancelled"

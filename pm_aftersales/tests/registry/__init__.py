@@ -1,3 +1,4 @@
+from . import test_migration_names
 from . import test_office_calendar
 from . import test_pm_building
 from . import test_pm_estate

@@ -48,7 +48,7 @@ class TestAnalysis(PmStaffCommon):
         self.assertAlmostEqual(arrival, 75.0)
         self.assertAlmostEqual(completion, 75.0)
         self.assertAlmostEqual(first_time, 75.0)
-        stats = Jobs._pm_time_stats(domain)
+        stats = Jobs._time_stats(domain)
         self.assertAlmostEqual(stats["arrival"][0], 16.25)
         self.assertAlmostEqual(stats["arrival"][1], 27.0)
         self.assertAlmostEqual(stats["completion"][0], 4.25)
@@ -102,7 +102,7 @@ class TestAnalysis(PmStaffCommon):
 
     def test_kpis_red_and_green_with_improvement_actions(self):
         Evaluation = self.env["pm.kpi.evaluation"]
-        evaluations = Evaluation._pm_evaluate(self.env.company, *self._feb_dates())
+        evaluations = Evaluation._evaluate(self.env.company, *self._feb_dates())
         company = evaluations.filtered(lambda e: e.scope == "company")
         by_metric = {e.metric: e for e in company}
         self.assertAlmostEqual(by_metric["urgent_arrival"].value, 75.0)
@@ -120,7 +120,7 @@ class TestAnalysis(PmStaffCommon):
         self.assertFalse(company.filtered(lambda e: e.status != "red").action_ids)
         self.assertIn("75.0", by_metric["urgent_arrival"].action_ids.description)
         by_metric["satisfaction"].kpi_id.target = 3.5
-        again = Evaluation._pm_evaluate(self.env.company, *self._feb_dates())
+        again = Evaluation._evaluate(self.env.company, *self._feb_dates())
         self.assertEqual(by_metric["satisfaction"].status, "green")
         self.assertEqual(len(again), len(evaluations))  # updated, not duplicated
         self.assertTrue(all(len(e.action_ids) == 1 for e in red))  # no second action
@@ -148,9 +148,7 @@ class TestAnalysis(PmStaffCommon):
         self.assertIn(self.users["manager"].partner_id, messages.partner_ids)
         self.assertTrue(report.evaluation_ids)
         # What the PDF prints: the complaint trend over three local months.
-        trend = [
-            (str(month), count) for month, count in report._pm_report_data()["complaint_trend"]
-        ]
+        trend = [(str(month), count) for month, count in report._report_data()["complaint_trend"]]
         self.assertEqual(trend, [("2025-12-01", 0), ("2026-01-01", 0), ("2026-02-01", 3)])
 
     def test_monthly_report_at_the_local_first_of_the_month(self):

@@ -74,7 +74,7 @@ class TestDispatch(PmServiceCommon):
             job.with_user(self.tech_plumber).read(["name"])
 
     def test_automatic_assignment(self):
-        self.crew.pm_dispatch_mode = "auto"
+        self.crew.dispatch_mode = "auto"
         self._create_job(user_id=self.leader.id)
         job = self._create_job()
         self.assertEqual(job.user_id, self.tech_plumber)  # skilled, on duty, least loaded
@@ -82,7 +82,7 @@ class TestDispatch(PmServiceCommon):
         self.assertEqual(job.assignment_ids[:1].mode, "auto")
 
     def test_pool_crew_puts_new_jobs_in_its_pool(self):
-        self.crew.pm_dispatch_mode = "pool"
+        self.crew.dispatch_mode = "pool"
         job = self._create_job()
         self.assertTrue(job.in_pool)
         self.assertFalse(job.user_id)

@@ -88,7 +88,7 @@ class TestPortalGrants(PmServiceCommon):
                 {"unit_id": self.unit_a2.id, "partner_id": no_mail.id, "role": "resident"},
             ]
         )
-        result = self.estate.with_user(self.users["cs_supervisor"]).action_pm_grant_portal_owners()
+        result = self.estate.with_user(self.users["cs_supervisor"]).action_grant_portal_owners()
         self.assertIn("granted to 1", result["params"]["message"])
         self.assertIn("1 have no e-mail", result["params"]["message"])
         self.assertTrue(tenant.user_ids.has_group("pm_aftersales.group_pm_owner"))

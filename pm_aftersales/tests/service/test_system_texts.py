@@ -153,7 +153,7 @@ class TestKpiActionTexts(SystemTextsMixin, PmServiceCommon):
                 "status": "red",
             }
         )
-        evaluation.with_context(lang=run_lang)._pm_open_actions()
+        evaluation.with_context(lang=run_lang)._open_actions()
         action = evaluation.action_ids
         self.assertEqual(action.user_id, self.leader)
         return action
