@@ -9,4 +9,3 @@ from . import pm_unit_warranty
 from . import helpdesk_ticket
 from . import res_partner
 from . import res_company
-from . import res_config_settings

@@ -10,24 +10,6 @@ from odoo.tools import format_datetime
 class ResCompany(models.Model):
     _inherit = "res.company"
 
-    pm_low_score_threshold = fields.Integer(
-        string="Low Satisfaction Score",
-        default=2,
-        help="A follow-up score at or below this (1–5) opens a complaint on the job.",
-    )
-
-    pm_rectification_escalation_ids = fields.One2many(
-        "pm.rectification.escalation",
-        "company_id",
-        string="Rectification Escalation Ladder",
-        help="Who is told of a late rectification order, and when.",
-    )
-
-    _pm_low_score_range = models.Constraint(
-        "CHECK(pm_low_score_threshold BETWEEN 0 AND 5)",
-        "The low-satisfaction score is between 0 (never) and 5.",
-    )
-
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
@@ -35,10 +17,10 @@ class ResCompany(models.Model):
         return companies
 
     def _pm_copy_default_setup(self):
-        """A new company starts with the main company's assessment scheme,
-        quality indicators, budget approval tiers and the rectification
-        escalation ladder (shipped as data for the main company only), to
-        adjust in its own settings."""
+        """A new company starts with a copy of the main company's set-up
+        (assessment scheme, quality indicators, budget approval tiers,
+        rectification escalation ladder: shipped as data for the main company
+        only), to adjust in its own settings."""
         main = self.env.ref("base.main_company", raise_if_not_found=False)
         if not main:
             return
@@ -56,14 +38,13 @@ class ResCompany(models.Model):
                     defaults.copy({"company_id": company.id})
 
     def _pm_default_setup_models(self):
-        """The per-company models a new company gets a copy of."""
-        return ["pm.scorecard.scheme", "pm.kpi", "tier.definition", "pm.rectification.escalation"]
+        """The per-company models a new company gets a copy of: each room
+        adds its own (super()-chained)."""
+        return []
 
     def _pm_default_setup_domain(self, model):
-        """Which records of ``model`` are the addon's set-up: of the tier
-        definitions, those of the rectification budgets only."""
-        if model == "tier.definition":
-            return [("model", "=", "pm.rectification.order")]
+        """Which records of ``model`` are the addon's set-up (all, unless a
+        room narrows it)."""
         return []
 
     # ------------------------------------------------------------------

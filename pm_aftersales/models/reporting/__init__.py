@@ -7,3 +7,4 @@ from . import pm_kpi
 from . import pm_kpi_evaluation
 from . import pm_kpi_action
 from . import pm_monthly_report
+from . import res_company

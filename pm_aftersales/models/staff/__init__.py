@@ -12,3 +12,4 @@ from . import pm_scorecard
 from . import pm_scorecard_line
 from . import pm_reward_penalty
 from . import res_users
+from . import res_company
