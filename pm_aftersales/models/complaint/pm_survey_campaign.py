@@ -28,6 +28,7 @@ class PmSurveyCampaign(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today)
     deadline = fields.Datetime(string="Answer Before")
     state = fields.Selection(
+        string="Status",
         selection=[("draft", "Draft"), ("sent", "Sent"), ("closed", "Closed")],
         default="draft",
         required=True,

@@ -41,7 +41,8 @@ class PmPreventiveMeasure(models.Model):
         help="The maintenance plan that puts the measure into practice.",
     )
     state = fields.Selection(
-        [("planned", "Planned"), ("in_progress", "In Progress"), ("done", "Done")],
+        string="Status",
+        selection=[("planned", "Planned"), ("in_progress", "In Progress"), ("done", "Done")],
         default="planned",
         required=True,
         tracking=True,

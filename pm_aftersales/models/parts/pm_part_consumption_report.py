@@ -32,7 +32,7 @@ class PmPartConsumptionReport(models.Model):
     ticket_type_id = fields.Many2one("pm.ticket.type", string="Job Type", readonly=True)
     product_id = fields.Many2one("product.product", string="Part", readonly=True)
     product_category_id = fields.Many2one("product.category", string="Part Category", readonly=True)
-    location_id = fields.Many2one("stock.location", string="From", readonly=True)
+    location_id = fields.Many2one("stock.location", string="Source Location", readonly=True)
     estate_id = fields.Many2one("pm.estate", string="Estate", readonly=True)
     building_id = fields.Many2one("pm.building", string="Building", readonly=True)
     equipment_id = fields.Many2one("maintenance.equipment", string="Equipment", readonly=True)

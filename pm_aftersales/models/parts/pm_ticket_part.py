@@ -50,13 +50,13 @@ class PmTicketPart(models.Model):
         check_company=True,
         domain="[('is_storable', '=', True)]",
     )
-    product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit")
+    product_uom_id = fields.Many2one(related="product_id.uom_id", string="Unit of Measure")
     product_uom_qty = fields.Float(
         string="Quantity", digits="Product Unit", default=1.0, required=True
     )
     location_id = fields.Many2one(
         "stock.location",
-        string="From",
+        string="Source Location",
         required=True,
         index=True,
         domain="[('usage', '=', 'internal')]",
@@ -75,7 +75,7 @@ class PmTicketPart(models.Model):
     )
     move_id = fields.Many2one("stock.move", readonly=True, copy=False, index="btree_not_null")
     state = fields.Selection(
-        PART_STATES, compute="_compute_state", store=True, compute_sudo=True, default="draft"
+        PART_STATES, string="Status", compute="_compute_state", store=True, compute_sudo=True, default="draft"
     )
     quantity_reserved = fields.Float(
         string="Reserved", digits="Product Unit", compute="_compute_stock_info", compute_sudo=True

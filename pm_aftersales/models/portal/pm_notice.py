@@ -37,9 +37,10 @@ class PmNotice(models.Model):
     company_id = fields.Many2one(
         related="estate_id.company_id", store=True, index=True, precompute=True
     )
-    date_start = fields.Datetime(string="From")
-    date_end = fields.Datetime(string="To")
+    date_start = fields.Datetime(string="Valid From")
+    date_end = fields.Datetime(string="Valid Until")
     state = fields.Selection(
+        string="Status",
         selection=[("draft", "Draft"), ("sent", "Sent")],
         default="draft",
         required=True,

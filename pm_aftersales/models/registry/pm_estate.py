@@ -56,7 +56,7 @@ class PmEstate(models.Model):
     zip = fields.Char()
     state_id = fields.Many2one(
         "res.country.state",
-        string="State",
+        string="Province",
         domain="[('country_id', '=?', country_id)]",
     )
     country_id = fields.Many2one("res.country", string="Country")

@@ -36,7 +36,7 @@ class PmWarrantyPeriod(models.Model):
             ("year", "Years"),
             ("season", "Heating/Cooling Seasons"),
         ],
-        string="Unit",
+        string="Time Unit",
         required=True,
         default="year",
     )

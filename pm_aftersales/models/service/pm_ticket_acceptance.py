@@ -21,7 +21,7 @@ class PmTicketAcceptance(models.Model):
         default="accepted",
     )
     channel = fields.Selection(
-        selection=[("on_site", "On Site"), ("portal", "Portal")],
+        selection=[("on_site", "In Person"), ("portal", "Portal")],
         required=True,
         default="on_site",
     )

@@ -25,7 +25,7 @@ class PmSlaRuleLine(models.Model):
     duration = fields.Integer(required=True, default=1)
     duration_uom = fields.Selection(
         selection=[("minute", "Minutes"), ("hour", "Hours"), ("day", "Days")],
-        string="Unit",
+        string="Time Unit",
         required=True,
         default="hour",
     )
