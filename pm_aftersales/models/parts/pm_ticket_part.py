@@ -75,7 +75,12 @@ class PmTicketPart(models.Model):
     )
     move_id = fields.Many2one("stock.move", readonly=True, copy=False, index="btree_not_null")
     state = fields.Selection(
-        PART_STATES, string="Status", compute="_compute_state", store=True, compute_sudo=True, default="draft"
+        PART_STATES,
+        string="Status",
+        compute="_compute_state",
+        store=True,
+        compute_sudo=True,
+        default="draft",
     )
     quantity_reserved = fields.Float(
         string="Reserved", digits="Product Unit", compute="_compute_stock_info", compute_sudo=True

@@ -61,7 +61,9 @@ class PmTicketMilestone(models.Model):
         help="The deadline that counts: the promise after a delay, else the limit.",
     )
     reached_date = fields.Datetime(string="Met On")
-    state = fields.Selection(STORED_STATES, string="Status", required=True, default="pending", index=True)
+    state = fields.Selection(
+        STORED_STATES, string="Stored Status", required=True, default="pending", index=True
+    )
     within_limit = fields.Boolean(
         help="Met before the rule's limit (a kept promise after a delay does not count)."
     )
