@@ -22,6 +22,14 @@ class HelpdeskTicket(models.Model):
         store=True,
         help="The unit was still under warranty for this trade when the job was reported.",
     )
+    place_name = fields.Char(
+        string="Place",
+        compute="_compute_place_name",
+        help="The unit or public area, with its building and estate.",
+    )
+    partner_phone = fields.Char(
+        related="partner_id.phone", string="Owner's Phone", help="The phone of the caller."
+    )
 
     _unit_or_area = models.Constraint(
         "CHECK(unit_id IS NULL OR public_area_id IS NULL)",
@@ -40,6 +48,11 @@ class HelpdeskTicket(models.Model):
             place = ticket.unit_id or ticket.public_area_id
             ticket.building_id = place.building_id
             ticket.estate_id = place.estate_id
+
+    @api.depends("unit_id.complete_name", "public_area_id.display_name")
+    def _compute_place_name(self):
+        for ticket in self:
+            ticket.place_name = (ticket.unit_id or ticket.public_area_id).display_name or False
 
     @api.depends("unit_id.handover_date", "trade_id", "report_date")
     def _compute_in_warranty(self):
