@@ -1,6 +1,6 @@
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
 
@@ -68,11 +68,21 @@ class HelpdeskTicket(models.Model):
         )
         return complaint
 
+    @api.model
+    def _get_followup_complaint_categories(self):
+        """The complaint category of each follow-up score, when it is the low one."""
+        return {
+            "score_speed": "pm_aftersales.helpdesk_category_complaint_response",
+            "score_attitude": "pm_aftersales.helpdesk_category_complaint_attitude",
+            "score_quality": "pm_aftersales.helpdesk_category_complaint_quality",
+        }
+
     def _prepare_followup_complaint_vals(self, followup):
         self.ensure_one()
         complaint_type = self.env.ref("pm_aftersales.pm_ticket_type_complaint")
         category = self.env.ref(
-            "pm_aftersales.helpdesk_category_complaint_quality", raise_if_not_found=False
+            self._get_followup_complaint_categories()[followup._get_lowest_score()],
+            raise_if_not_found=False,
         )
         employee = self.env["hr.employee"].search([("user_id", "=", self.user_id.id)], limit=1)
         scores = self.env._(

@@ -4,6 +4,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, mute_logger
 
+from .helpdesk_ticket_category import PM_CATEGORY_DOMAIN
+
 # Workflow of a service job, in order. Each stage carries one of these.
 SERVICE_STATES = [
     ("new", "Registered"),
@@ -28,6 +30,7 @@ class HelpdeskTicket(models.Model):
     # What the job is, and when
     # ------------------------------------------------------------------
     ticket_type_id = fields.Many2one("pm.ticket.type", string="Type", tracking=True, index=True)
+    category_id = fields.Many2one(domain=PM_CATEGORY_DOMAIN)
     is_complaint = fields.Boolean(related="ticket_type_id.is_complaint", store=True)
     needs_visit = fields.Boolean(related="ticket_type_id.needs_visit")
     report_date = fields.Datetime(

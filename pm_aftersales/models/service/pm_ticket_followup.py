@@ -1,6 +1,22 @@
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 SCORES = [("1", "1"), ("2", "2"), ("3", "3"), ("4", "4"), ("5", "5")]
+# The stars of the form: "0" is "not given yet", never saved.
+RATINGS = [
+    ("0", "Not Given"),
+    ("1", "Very Poor"),
+    ("2", "Poor"),
+    ("3", "Fair"),
+    ("4", "Good"),
+    ("5", "Excellent"),
+]
+# score field (stored, 1-5) -> its stars on the form
+RATING_FIELDS = {
+    "score_speed": "speed_rating",
+    "score_attitude": "attitude_rating",
+    "score_quality": "quality_rating",
+}
 
 
 class PmTicketFollowup(models.Model):
@@ -31,6 +47,25 @@ class PmTicketFollowup(models.Model):
     score_speed = fields.Integer(string="Arrival Speed", required=True)
     score_attitude = fields.Integer(string="Service Attitude", required=True)
     score_quality = fields.Integer(string="Repair Quality", required=True)
+    # The form's stars: a new visit starts with none, not with 0/0/0.
+    speed_rating = fields.Selection(
+        RATINGS,
+        string="Arrival Speed (Stars)",
+        compute="_compute_ratings",
+        inverse="_inverse_ratings",
+    )
+    attitude_rating = fields.Selection(
+        RATINGS,
+        string="Service Attitude (Stars)",
+        compute="_compute_ratings",
+        inverse="_inverse_ratings",
+    )
+    quality_rating = fields.Selection(
+        RATINGS,
+        string="Repair Quality (Stars)",
+        compute="_compute_ratings",
+        inverse="_inverse_ratings",
+    )
     score_average = fields.Float(
         string="Average", compute="_compute_score_average", store=True, digits=(3, 2)
     )
@@ -57,10 +92,59 @@ class PmTicketFollowup(models.Model):
                 followup.score_speed + followup.score_attitude + followup.score_quality
             ) / 3.0
 
+    @api.depends("score_speed", "score_attitude", "score_quality")
+    def _compute_ratings(self):
+        for followup in self:
+            for score, rating in RATING_FIELDS.items():
+                followup[rating] = str(followup[score] or 0)
+
+    def _inverse_ratings(self):
+        for followup in self:
+            vals = {
+                score: int(followup[rating] or 0)
+                for score, rating in RATING_FIELDS.items()
+                if int(followup[rating] or 0) != followup[score]
+            }
+            if vals:
+                followup.write(vals)
+
+    @api.model
+    def _pm_scores_from_ratings(self, vals, new=False):
+        """Turn the stars of the form into the scores, and refuse a visit
+        whose scores are not all given (named, not a database error)."""
+        for score, rating in RATING_FIELDS.items():
+            if rating in vals:
+                vals[score] = int(vals.pop(rating) or 0)
+        missing = [
+            score for score in RATING_FIELDS if (new or score in vals) and not vals.get(score)
+        ]
+        if missing:
+            raise ValidationError(
+                self.env._(
+                    "Give the owner's score (1 to 5 stars) for: %(scores)s.",
+                    scores=", ".join(
+                        self._fields[score]._description_string(self.env) for score in missing
+                    ),
+                )
+            )
+        return vals
+
+    def write(self, vals):
+        return super().write(self._pm_scores_from_ratings(dict(vals)))
+
     def _is_low(self):
         self.ensure_one()
         threshold = self.ticket_id.company_id.pm_low_score_threshold
         return min(self.score_speed, self.score_attitude, self.score_quality) <= threshold
+
+    def _get_lowest_score(self):
+        """The score field the owner gave the fewest stars; on a tie, repair
+        quality before service attitude before arrival speed."""
+        self.ensure_one()
+        return min(
+            ("score_quality", "score_attitude", "score_speed"),
+            key=lambda score: self[score],
+        )
 
     @api.model
     def _get_ticket_state_error(self, ticket):
@@ -72,6 +156,7 @@ class PmTicketFollowup(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._pm_scores_from_ratings(dict(vals), new=True) for vals in vals_list]
         followups = super().create(vals_list)
         for followup in followups:
             ticket = followup.ticket_id

@@ -7,7 +7,7 @@ from PIL import Image, ImageDraw
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from ..common_service import T0, PmServiceCommon
@@ -130,7 +130,12 @@ class TestAcceptanceFollowup(PmServiceCommon):
     def test_scores_out_of_range(self):
         job = self._finished_job()
         self._accept(job)
-        for scores in ((0, 5, 5), (5, 6, 5), (5, 5, -1)):
+        with (
+            self.assertRaisesRegex(ValidationError, "Give the owner's score.*Arrival Speed"),
+            self.env.cr.savepoint(),
+        ):
+            self._followup(job, 0, 5, 5)  # not given
+        for scores in ((5, 6, 5), (5, 5, -1)):
             with (
                 self.subTest(scores=scores),
                 self.assertRaises(IntegrityError) as cm,
@@ -147,7 +152,7 @@ class TestAcceptanceFollowup(PmServiceCommon):
     def test_low_score_opens_a_complaint(self):
         job = self._finished_job()
         self._accept(job)
-        followup = self._followup(job, speed=4, attitude=2, quality=4)
+        followup = self._followup(job, speed=4, attitude=4, quality=2)
         complaint = followup.complaint_id
         self.assertTrue(complaint)
         self.assertTrue(complaint.is_complaint)
@@ -162,8 +167,47 @@ class TestAcceptanceFollowup(PmServiceCommon):
         self.assertEqual(
             complaint.sla_rule_id, self.env.ref("pm_aftersales.pm_sla_rule_complaint_quality")
         )
-        self.assertIn("attitude 2/5", complaint.description)
+        self.assertIn("quality 2/5", complaint.description)
         self.assertEqual(job.service_state, "closed")
+
+    def test_complaint_category_follows_the_low_score(self):
+        cases = {
+            (2, 5, 5): "helpdesk_category_complaint_response",
+            (5, 1, 2): "helpdesk_category_complaint_attitude",
+            (5, 5, 2): "helpdesk_category_complaint_quality",
+            (2, 2, 5): "helpdesk_category_complaint_attitude",  # tie: attitude before speed
+            (1, 1, 1): "helpdesk_category_complaint_quality",  # tie: quality first
+        }
+        for scores, xmlid in cases.items():
+            with self.subTest(scores=scores):
+                job = self._finished_job()
+                self._accept(job)
+                complaint = self._followup(job, *scores).complaint_id
+                self.assertEqual(complaint.category_id, self.env.ref(f"pm_aftersales.{xmlid}"))
+
+    def test_followup_form_starts_without_scores(self):
+        job = self._finished_job()
+        self._accept(job)
+        Followup = self.env["pm.ticket.followup"].with_user(self.users["assistant"])
+        with freeze_time(T0 + 5 * H):
+            form = Form(Followup.with_context(default_ticket_id=job.id))
+            self.assertEqual(
+                (form.speed_rating, form.attitude_rating, form.quality_rating), ("0", "0", "0")
+            )
+            form.speed_rating = "4"
+            form.attitude_rating = "5"
+            with self.assertRaisesRegex(ValidationError, "Repair Quality"):
+                form.save()
+            form.quality_rating = "3"
+            followup = form.save()
+        self.assertEqual(
+            (followup.score_speed, followup.score_attitude, followup.score_quality), (4, 5, 3)
+        )
+        self.assertEqual(followup.quality_rating, "3")
+        followup.quality_rating = "2"
+        self.assertEqual(followup.score_quality, 2)
+        with self.assertRaisesRegex(ValidationError, "Service Attitude"):
+            followup.write({"attitude_rating": "0"})
 
     def test_threshold_is_configurable(self):
         self.company.pm_low_score_threshold = 0

@@ -57,6 +57,43 @@ class TestDispatch(PmServiceCommon):
         told = job.message_ids.filtered(lambda m: self.owner_a in m.partner_ids)
         self.assertIn(self.tech_plumber.name, told[0].body)
 
+    def _dispatch_form(self, job):
+        return Form(
+            self.env["pm.dispatch.wizard"]
+            .with_user(self.users["assistant"])
+            .with_context(default_ticket_id=job.id)
+        )
+
+    def test_wizard_proposes_the_best_skilled_technician_on_duty(self):
+        job = self._create_job()  # plumbing: the leader and the plumber have the trade
+        self._create_job(user_id=self.leader.id)  # the leader is busier
+        with freeze_time(T0 + M):
+            form = self._dispatch_form(job)
+            self.assertEqual(form.user_id, self.tech_plumber)
+            form.save().action_confirm()
+        self.assertEqual(job.user_id, self.tech_plumber)
+
+    def test_wizard_proposes_the_only_skilled_technician_on_duty(self):
+        self.env["hr.employee"].search(
+            [("user_id", "=", self.leader.id)]
+        ).resource_calendar_id = self.calendar_office
+        job = self._create_job(when=T0 + timedelta(hours=10))  # Monday 20:00
+        with freeze_time(T0 + timedelta(hours=10)):
+            self.assertEqual(self._dispatch_form(job).user_id, self.tech_plumber)
+
+    def test_wizard_proposes_nobody_without_a_skilled_technician_on_duty(self):
+        job = self._create_job(self.cat_wall_crack)  # civil works: the mason only
+        self.env["hr.employee"].search(
+            [("user_id", "=", self.tech_mason.id)]
+        ).resource_calendar_id = self.calendar_office
+        with freeze_time(T0 + timedelta(hours=10)):  # the mason's office is closed
+            form = self._dispatch_form(job)
+            self.assertFalse(form.user_id)
+            # the assistant's own choice stays when the crew changes
+            form.user_id = self.leader
+            form.team_id = self.crew
+            self.assertEqual(form.user_id, self.leader)
+
     def test_choose_a_candidate_line(self):
         job = self._create_job()
         wizard = self.env["pm.dispatch.wizard"].create({"ticket_id": job.id})

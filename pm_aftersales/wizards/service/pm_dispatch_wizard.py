@@ -32,7 +32,15 @@ class PmDispatchWizard(models.TransientModel):
         store=True,
         readonly=False,
     )
-    user_id = fields.Many2one("res.users", string="Technician", domain="[('share', '=', False)]")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Technician",
+        domain="[('share', '=', False)]",
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        help="Proposed: the best-ranked candidate of the crew who has the trade and is on duty.",
+    )
     crew_ids = fields.Many2many(
         "res.users", string="Crew Members", domain="[('share', '=', False)]"
     )
@@ -107,6 +115,19 @@ class PmDispatchWizard(models.TransientModel):
                 lambda line, members=members: line.user_id in members if members else line.any_crew
             )
 
+    @api.depends("line_ids")
+    def _compute_user_id(self):
+        for wizard in self:
+            if wizard.user_id and wizard.user_id in wizard.line_ids.user_id:
+                continue
+            best = wizard._get_best_line()
+            wizard.user_id = best.user_id if best else False
+
+    def _get_best_line(self):
+        """The first candidate, in rank order, who has the trade and is on duty."""
+        self.ensure_one()
+        return next((line for line in self.line_ids if line.skilled and line.on_duty), None)
+
     def action_confirm(self):
         self.ensure_one()
         ticket = self.ticket_id
@@ -123,7 +144,7 @@ class PmDispatchWizard(models.TransientModel):
                 raise UserError(self.env._("Choose the crew whose pool gets the job."))
             ticket.with_context(pm_dispatch_mode="pool")._dispatch(pool=True)
         elif self.mode == "auto":
-            best = next((line for line in self.line_ids if line.skilled and line.on_duty), None)
+            best = self._get_best_line()
             if not best:
                 raise UserError(
                     self.env._(

@@ -1,14 +1,24 @@
 import re
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+from ...models.registry.pm_unit_warranty import WARRANTY_STATES
+from ...models.service.helpdesk_ticket_category import PM_CATEGORY_DOMAIN
+
+# How many of the caller's past jobs the panel shows.
+RECENT_JOBS = 5
 
 PRIORITIES = [("0", "Low"), ("1", "Medium"), ("2", "High"), ("3", "Very High")]
 
 
 class PmHotlineWizard(models.TransientModel):
     """Hotline registration (热线登记): type the caller's number, the owner and
-    units are found, pick the category, describe, save."""
+    units are found, pick the category, describe, save.
+
+    The caller panel beside the form shows what the assistant asks about:
+    the caller's units (and his role in each), his open and recent jobs and
+    the warranty of the chosen unit."""
 
     _name = "pm.hotline.wizard"
     _description = "Hotline Registration"
@@ -31,7 +41,9 @@ class PmHotlineWizard(models.TransientModel):
         "pm.unit", compute="_compute_unit_id", store=True, readonly=False, precompute=True
     )
     public_area_id = fields.Many2one("pm.public.area", string="Public Area")
-    category_id = fields.Many2one("helpdesk.ticket.category", string="Category", required=True)
+    category_id = fields.Many2one(
+        "helpdesk.ticket.category", string="Category", required=True, domain=PM_CATEGORY_DOMAIN
+    )
     ticket_type_id = fields.Many2one(
         "pm.ticket.type",
         string="Type",
@@ -50,6 +62,28 @@ class PmHotlineWizard(models.TransientModel):
     description = fields.Html(required=True)
     appointment_date = fields.Datetime(string="Appointment")
     notify_owner = fields.Boolean(string="Tell the Owner", default=True)
+    needs_place = fields.Boolean(
+        related="ticket_type_id.needs_visit",
+        help="Jobs of this type are done somewhere: a unit or a public area is required.",
+    )
+    # The caller panel
+    occupancy_ids = fields.Many2many(
+        "pm.unit.occupant", compute="_compute_occupancy_ids", string="Caller's Units and Roles"
+    )
+    open_ticket_ids = fields.Many2many(
+        "helpdesk.ticket", compute="_compute_caller_tickets", string="Open Jobs"
+    )
+    recent_ticket_ids = fields.Many2many(
+        "helpdesk.ticket", compute="_compute_caller_tickets", string="Recent Jobs"
+    )
+    warranty_ids = fields.One2many(related="unit_id.warranty_ids", string="Unit Warranty")
+    warranty_state = fields.Selection(
+        WARRANTY_STATES,
+        compute="_compute_warranty_state",
+        string="Warranty of the Repair",
+        help="Warranty of the chosen unit for the trade of the chosen category.",
+    )
+    warranty_end = fields.Date(compute="_compute_warranty_state", string="Warranty Until")
 
     @api.depends("phone")
     def _compute_partner_ids(self):
@@ -73,6 +107,49 @@ class PmHotlineWizard(models.TransientModel):
             wizard.unit_ids = wizard.partner_id.commercial_partner_id.pm_unit_ids | (
                 wizard.partner_id.pm_unit_ids
             )
+
+    @api.depends("partner_id")
+    def _compute_occupancy_ids(self):
+        for wizard in self:
+            partners = wizard.partner_id | wizard.partner_id.commercial_partner_id
+            wizard.occupancy_ids = partners.pm_occupant_ids.filtered("active")
+
+    def _get_caller_ticket_domain(self):
+        """The jobs of the caller, or of his units (reported by a co-owner)."""
+        self.ensure_one()
+        commercial = self.partner_id.commercial_partner_id
+        return [
+            "|",
+            ("partner_id", "child_of", commercial.id),
+            ("unit_id", "in", self.unit_ids.ids),
+            ("ticket_type_id", "!=", False),
+        ]
+
+    @api.depends("partner_id", "unit_ids")
+    def _compute_caller_tickets(self):
+        Ticket = self.env["helpdesk.ticket"]
+        for wizard in self:
+            if not wizard.partner_id:
+                wizard.open_ticket_ids = wizard.recent_ticket_ids = False
+                continue
+            domain = wizard._get_caller_ticket_domain()
+            wizard.open_ticket_ids = Ticket.search(
+                [*domain, ("service_state", "not in", ("closed", "cancelled"))],
+                order="report_date desc, id desc",
+            )
+            wizard.recent_ticket_ids = Ticket.search(
+                [*domain, ("service_state", "in", ("closed", "cancelled"))],
+                order="report_date desc, id desc",
+                limit=RECENT_JOBS,
+            )
+
+    @api.depends("unit_id", "category_id")
+    def _compute_warranty_state(self):
+        for wizard in self:
+            trade = wizard.category_id.trade_id
+            line = wizard.unit_id.get_warranty(trade) if wizard.unit_id and trade else False
+            wizard.warranty_state = line.state if line else False
+            wizard.warranty_end = line.warranty_end if line else False
 
     @api.depends("unit_ids")
     def _compute_unit_id(self):
@@ -114,6 +191,18 @@ class PmHotlineWizard(models.TransientModel):
             )
         return self.env["res.partner"].create({"name": self.caller_name, "phone": self.phone})
 
+    def _check_place(self):
+        """A job done somewhere needs its place: refuse it with what to fill."""
+        self.ensure_one()
+        if self.needs_place and not (self.unit_id or self.public_area_id):
+            raise ValidationError(
+                self.env._(
+                    "A job of type %(type)s is done on site: choose the unit (the caller's "
+                    "home) or the public area where the problem is.",
+                    type=self.ticket_type_id.display_name,
+                )
+            )
+
     def _prepare_ticket_vals(self, partner):
         self.ensure_one()
         return {
@@ -131,11 +220,20 @@ class PmHotlineWizard(models.TransientModel):
             "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
         }
 
-    def action_register(self):
+    def _register_call(self):
         self.ensure_one()
+        self._check_place()
         ticket = self.env["helpdesk.ticket"].create(self._prepare_ticket_vals(self._get_caller()))
         if self.notify_owner:
             ticket._send_acknowledgement()
+        return ticket
+
+    def action_register_dispatch(self):
+        """Register the call and go straight to its dispatch."""
+        return self._register_call().action_open_dispatch()
+
+    def action_register(self):
+        ticket = self._register_call()
         return {
             "type": "ir.actions.act_window",
             "res_model": "helpdesk.ticket",
