@@ -172,6 +172,9 @@
         "demo/pm_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "pm_aftersales/static/src/backend/**/*",
+        ],
         "web.assets_frontend": [
             "pm_aftersales/static/src/interactions/*.js",
         ],

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.fields import Domain
 
 from ..service.helpdesk_ticket import STATE_ORDER
+from .pm_sla_rule_line import MILESTONE_ORDER, MILESTONE_TYPES
 
 # The milestone a state reaches; a state reaches the milestones of the states
 # before it too (finishing a job means the technician came).
@@ -30,6 +31,19 @@ class HelpdeskTicket(models.Model):
         store=True,
         index=True,
         help="Nearest deadline of the running time limits.",
+    )
+    next_milestone_type = fields.Selection(
+        MILESTONE_TYPES,
+        string="Deciding Limit",
+        compute="_compute_next_deadline",
+        store=True,
+        help="The time limit whose deadline is the next one: response, arrival, completion "
+        "or follow-up visit.",
+    )
+    next_at_risk_date = fields.Datetime(
+        string="Deciding Limit at Risk From",
+        compute="_compute_next_deadline",
+        store=True,
     )
     sla_status = fields.Selection(
         selection=[
@@ -64,13 +78,25 @@ class HelpdeskTicket(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("milestone_ids.state", "milestone_ids.deadline")
+    @api.depends(
+        "milestone_ids.state",
+        "milestone_ids.deadline",
+        "milestone_ids.at_risk_date",
+        "milestone_ids.milestone_type",
+    )
     def _compute_next_deadline(self):
         for ticket in self:
-            deadlines = ticket.milestone_ids.filtered(lambda m: m.state == "running").mapped(
-                "deadline"
-            )
-            ticket.next_deadline = min(deadlines) if deadlines else False
+            deciding = ticket._get_deciding_milestone()
+            ticket.next_deadline = deciding.deadline
+            ticket.next_milestone_type = deciding.milestone_type
+            ticket.next_at_risk_date = deciding.at_risk_date
+
+    def _get_deciding_milestone(self):
+        """The running milestone due first (on a tie, the earlier step of the
+        workflow): the limit the job is racing against."""
+        self.ensure_one()
+        running = self.milestone_ids.filtered(lambda m: m.state == "running" and m.deadline)
+        return running.sorted(lambda m: (m.deadline, MILESTONE_ORDER[m.milestone_type]))[:1]
 
     @api.depends("milestone_ids.status", "is_paused")
     def _compute_sla_status(self):

@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.fields import Domain
 
-from .pm_sla_rule_line import MILESTONE_TYPES
+from .pm_sla_rule_line import MILESTONE_ORDER, MILESTONE_TYPES
 
 STORED_STATES = [
     ("pending", "Not Started"),
@@ -33,7 +33,8 @@ class PmTicketMilestone(models.Model):
     _name = "pm.ticket.milestone"
     _inherit = ["pm.escalation.mixin"]
     _description = "Ticket Milestone"
-    _order = "ticket_id, milestone_type, id"
+    # in the order of the workflow (response, arrival, completion, follow-up)
+    _order = "ticket_id, sequence, id"
     _rec_name = "milestone_type"
 
     ticket_id = fields.Many2one("helpdesk.ticket", required=True, ondelete="cascade", index=True)
@@ -44,6 +45,13 @@ class PmTicketMilestone(models.Model):
         "pm.sla.rule.line", string="Rule Milestone", required=True, ondelete="restrict"
     )
     milestone_type = fields.Selection(MILESTONE_TYPES, string="Milestone", required=True)
+    sequence = fields.Integer(
+        compute="_compute_sequence",
+        store=True,
+        precompute=True,
+        help="The step of the workflow the milestone belongs to: milestones are listed in "
+        "that order.",
+    )
     start_date = fields.Datetime(string="Clock Started")
     limit_deadline = fields.Datetime(
         string="Limit",
@@ -77,6 +85,11 @@ class PmTicketMilestone(models.Model):
     _ticket_type_uniq = models.Constraint(
         "UNIQUE(ticket_id, milestone_type)", "A ticket has one milestone of each kind."
     )
+
+    @api.depends("milestone_type")
+    def _compute_sequence(self):
+        for milestone in self:
+            milestone.sequence = MILESTONE_ORDER.get(milestone.milestone_type, 0) * 10
 
     @api.depends("limit_deadline", "promised_deadline")
     def _compute_deadline(self):
