@@ -10,3 +10,4 @@ from . import pm_ticket_acceptance
 from . import pm_ticket_followup
 from . import mail_mail
 from . import hr_employee
+from . import res_users
