@@ -74,6 +74,7 @@
         "views/registry/pm_unit_warranty_views.xml",
         "views/registry/res_partner_views.xml",
         "views/service/helpdesk_ticket_views.xml",
+        "views/service/helpdesk_ticket_technician_views.xml",
         "views/service/pm_ticket_type_views.xml",
         "views/sla/pm_sla_rule_views.xml",
         "views/sla/pm_sla_escalation_views.xml",
@@ -158,6 +159,7 @@
         "views/complaint/complaint_menus.xml",
         "views/parts/parts_menus.xml",
         "views/maintenance/maintenance_menus.xml",
+        "data/service/res_users_data.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

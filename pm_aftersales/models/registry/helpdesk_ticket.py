@@ -27,6 +27,11 @@ class HelpdeskTicket(models.Model):
         compute="_compute_place_name",
         help="The unit or public area, with its building and estate.",
     )
+    place_address = fields.Char(
+        string="Address",
+        compute="_compute_place_address",
+        help="The street address of the job's estate, to find the way there.",
+    )
     partner_phone = fields.Char(
         related="partner_id.phone", string="Owner's Phone", help="The phone of the caller."
     )
@@ -53,6 +58,13 @@ class HelpdeskTicket(models.Model):
     def _compute_place_name(self):
         for ticket in self:
             ticket.place_name = (ticket.unit_id or ticket.public_area_id).display_name or False
+
+    @api.depends("estate_id.street", "estate_id.street2", "estate_id.city")
+    def _compute_place_address(self):
+        for ticket in self:
+            estate = ticket.estate_id
+            parts = (estate.city, estate.street, estate.street2)
+            ticket.place_address = " ".join(part for part in parts if part) or False
 
     @api.depends("unit_id.handover_date", "trade_id", "report_date")
     def _compute_in_warranty(self):

@@ -11,3 +11,4 @@ from . import pm_ticket_followup
 from . import mail_mail
 from . import hr_employee
 from . import ir_ui_menu
+from . import res_users
