@@ -4,7 +4,7 @@
     "name": "Property Management After-Sales Service",
     "summary": "After-sales service centre of a property-management company: "
     "estates, units, owners, repairs, complaints, rectification",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "pm_aftersales authors",
@@ -176,6 +176,7 @@
     "assets": {
         "web.assets_backend": [
             "pm_aftersales/static/src/backend/**/*",
+            "pm_aftersales/static/src/scss/dashboard.scss",
         ],
         "web.assets_frontend": [
             "pm_aftersales/static/src/interactions/*.js",

@@ -1,6 +1,16 @@
 from collections import defaultdict
 
+from babel.dates import format_skeleton
+
 from odoo import api, fields, models
+from odoo.tools.misc import babel_locale_parse, get_lang
+
+
+def format_month(env, day):
+    """``day``'s month in the reader's language: 2026年12月, December 2026."""
+    if not day:
+        return False
+    return format_skeleton("yMMMM", day, locale=babel_locale_parse(get_lang(env).code))
 
 
 class PmKpiEvaluation(models.Model):
@@ -17,7 +27,8 @@ class PmKpiEvaluation(models.Model):
     kpi_sequence = fields.Integer(related="kpi_id.sequence", store=True)
     metric = fields.Selection(related="kpi_id.metric", store=True)
     company_id = fields.Many2one("res.company", required=True, index=True)
-    date_from = fields.Date(string="Month", required=True, index=True)
+    date_from = fields.Date(string="Month Starting", required=True, index=True)
+    month = fields.Char(compute="_compute_month", string="Month")
     date_to = fields.Date(required=True)
     scope = fields.Selection(
         [("company", "Company"), ("estate", "Estate"), ("team", "Team")],
@@ -42,6 +53,12 @@ class PmKpiEvaluation(models.Model):
         "UNIQUE NULLS NOT DISTINCT (kpi_id, date_from, scope, estate_id, team_id)",
         "This KPI is already evaluated for this month and scope.",
     )
+
+    @api.depends("date_from")
+    @api.depends_context("lang")
+    def _compute_month(self):
+        for evaluation in self:
+            evaluation.month = format_month(self.env, evaluation.date_from)
 
     @api.depends("action_ids")
     def _compute_action_count(self):

@@ -3,6 +3,8 @@ import base64
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .pm_kpi_evaluation import format_month
+
 
 class PmMonthlyReport(models.Model):
     """The managers' monthly report (月度服务质量报告): KPIs against target,
@@ -18,7 +20,8 @@ class PmMonthlyReport(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
-    date_from = fields.Date(string="Month", required=True)
+    date_from = fields.Date(string="Month Starting", required=True)
+    month = fields.Char(compute="_compute_month", string="Month")
     date_to = fields.Date(required=True)
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent")], string="Status", default="draft", required=True
@@ -37,6 +40,12 @@ class PmMonthlyReport(models.Model):
     def _compute_name(self):
         for report in self:
             report.name = report.date_from and report.date_from.strftime("%Y-%m")
+
+    @api.depends("date_from")
+    @api.depends_context("lang")
+    def _compute_month(self):
+        for report in self:
+            report.month = format_month(self.env, report.date_from)
 
     def _compute_evaluation_ids(self):
         for report in self:
@@ -138,6 +147,14 @@ class PmMonthlyReport(models.Model):
     # ------------------------------------------------------------------
     # What the PDF shows
     # ------------------------------------------------------------------
+    def _sort_by_workflow(self, rows):
+        """Rectification rows (state, ...) in the order of the workflow (the
+        selection's), not alphabetically."""
+        states = [
+            key for key, _label in self.env["pm.rectification.order"]._fields["state"].selection
+        ]
+        return sorted(rows, key=lambda row: states.index(row[0]) if row[0] in states else 99)
+
     def _report_data(self):
         self.ensure_one()
         start, end = self.company_id._pm_utc_bounds(self.date_from, self.date_to)
@@ -192,7 +209,7 @@ class PmMonthlyReport(models.Model):
                 limit=5,
             )
         )
-        rectifications = (
+        rectifications = self._sort_by_workflow(
             env["pm.rectification.analysis"]
             .sudo()
             ._read_group(company, ["state"], ["__count", "overdue_count:sum"])
@@ -211,7 +228,12 @@ class PmMonthlyReport(models.Model):
             env["pm.scorecard"]
             .sudo()
             .search(
-                [*company, ("date_from", "=", self.date_from), ("rank", "<=", 3)],
+                [
+                    *company,
+                    ("date_from", "=", self.date_from),
+                    ("rank", ">=", 1),
+                    ("rank", "<=", 3),
+                ],
                 order="team_id, rank",
             )
         )

@@ -16,7 +16,7 @@ class PmScorecard(models.Model):
     _name = "pm.scorecard"
     _description = "Performance Scorecard"
     _inherit = ["mail.thread"]
-    _order = "period_id desc, team_id, rank, id"
+    _order = "period_id desc, team_id, measured desc, rank, id"
     _rec_name = "employee_id"
 
     period_id = fields.Many2one(
@@ -34,6 +34,12 @@ class PmScorecard(models.Model):
     team_id = fields.Many2one("helpdesk.ticket.team", string="Team", index=True)
     team_leader_id = fields.Many2one(related="team_id.user_id", store=True, string="Team Leader")
     line_ids = fields.One2many("pm.scorecard.line", "scorecard_id", string="Indicators")
+    measured = fields.Boolean(
+        compute="_compute_scores",
+        store=True,
+        help="At least one indicator has data. A scorecard with nothing measured (no job, "
+        "no check, no training in the period) has no score and no rank.",
+    )
     computed_score = fields.Float(
         compute="_compute_scores", store=True, aggregator="avg", digits=(5, 2)
     )
@@ -60,21 +66,19 @@ class PmScorecard(models.Model):
         "A manual adjustment is between -20 and +20 points.",
     )
 
-    @api.depends(
-        "line_ids.points", "line_ids.weight", "line_ids.value", "line_ids.has_data", "adjustment"
-    )
+    @api.depends("line_ids.weighted", "line_ids.value", "line_ids.has_data", "adjustment")
     def _compute_scores(self):
-        """The weighted points of the indicators that have data, the weights
-        scaled back to 100%: an indicator without data (no follow-up
-        answered, no training held) neither helps nor hurts. Nothing measured
-        at all: 0."""
+        """The sum of the weighted points the lines show: the indicators that
+        have data, their weights scaled back to 100% (see
+        pm.scorecard.line): an indicator without data neither helps nor
+        hurts. Nothing measured at all: no score (0, not shown) and no rank."""
         for card in self:
             measured = card.line_ids.filtered("has_data")
-            weights = sum(measured.mapped("weight"))
-            card.computed_score = (
-                round(sum(measured.mapped("weighted")) * 100.0 / weights, 2) if weights else 0.0
+            card.measured = bool(measured)
+            card.computed_score = round(sum(measured.mapped("weighted")), 2)
+            card.total_score = (
+                round(card.computed_score + card.adjustment, 2) if card.measured else 0.0
             )
-            card.total_score = round(card.computed_score + card.adjustment, 2)
             by_code = {line.code: line.value for line in card.line_ids}
             card.jobs_done = int(by_code.get("jobs_done", 0))
             card.complaints_upheld = int(by_code.get("complaints_upheld", 0))
@@ -125,12 +129,16 @@ class PmScorecard(models.Model):
     # Computation
     # ------------------------------------------------------------------
     def _rank(self):
-        """Rank by total score within each period and team (1 = best)."""
+        """Rank by total score within each period and team (1 = best); a
+        scorecard with nothing measured has no rank (0)."""
         groups = defaultdict(list)
+        changes = []
         # Derived from the others' totals: written whoever triggered it.
         for card in self.sudo().period_id.scorecard_ids:
-            groups[(card.period_id, card.team_id)].append(card)
-        changes = []
+            if card.measured:
+                groups[(card.period_id, card.team_id)].append(card)
+            elif card.rank:
+                changes.append((card.id, 0))
         for cards in groups.values():
             ordered = sorted(cards, key=lambda c: (-c.total_score, c.employee_id.name or ""))
             changes += [
@@ -284,6 +292,8 @@ class PmScorecard(models.Model):
         """[(kind, reason)] the thresholds suggest for this scorecard."""
         self.ensure_one()
         suggestions = []
+        if not self.measured:
+            return suggestions
         if self.total_score < scheme.low_score_threshold:
             suggestions.append(
                 (

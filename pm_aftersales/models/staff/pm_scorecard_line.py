@@ -21,18 +21,58 @@ class PmScorecardLine(models.Model):
     code = fields.Selection(related="indicator_id.code", store=True)
     category = fields.Selection(related="indicator_id.category", store=True)
     value = fields.Float(digits=(12, 2), aggregator="avg")
-    has_data = fields.Boolean()
+    has_data = fields.Boolean(string="Measured")
+    measure_state = fields.Selection(
+        [("measured", "Measured"), ("excluded", "Not Measured: Left Out")],
+        string="In the Total",
+        compute="_compute_measure_state",
+    )
     target = fields.Float(string="Target Value", aggregator="avg")
     weight = fields.Float(string="Weight (%)", aggregator="avg")
+    share = fields.Float(
+        string="Weight in Total (%)",
+        compute="_compute_weighted",
+        store=True,
+        digits=(5, 2),
+        aggregator="avg",
+        help="The scheme's weight scaled over the indicators measured on this scorecard, so "
+        "that they add up to 100%; an indicator not measured has none.",
+    )
     points = fields.Float(digits=(5, 2), aggregator="avg")
     weighted = fields.Float(
-        string="Weighted Points", compute="_compute_weighted", store=True, digits=(5, 2)
+        string="Weighted Points",
+        compute="_compute_weighted",
+        store=True,
+        digits=(5, 2),
+        help="Points x weight in total: the scorecard's score is the sum of these.",
     )
 
-    @api.depends("points", "weight", "has_data")
+    @api.depends(
+        "points",
+        "weight",
+        "has_data",
+        "scorecard_id.line_ids.weight",
+        "scorecard_id.line_ids.has_data",
+    )
     def _compute_weighted(self):
+        """An indicator without data (no follow-up answered, no training
+        held) is left out: its weight goes to the measured ones, pro rata."""
+        measured_weights = {}
+        for card in self.scorecard_id:
+            measured_weights[card.id] = sum(card.line_ids.filtered("has_data").mapped("weight"))
         for line in self:
-            line.weighted = round(line.points * line.weight / 100.0, 2) if line.has_data else 0.0
+            total = measured_weights.get(line.scorecard_id.id, 0.0)
+            if not line.has_data or not total:
+                line.share = 0.0
+                line.weighted = 0.0
+                continue
+            line.share = round(line.weight * 100.0 / total, 2)
+            line.weighted = round(line.points * line.weight / total, 2)
+
+    @api.depends("has_data")
+    def _compute_measure_state(self):
+        for line in self:
+            line.measure_state = "measured" if line.has_data else "excluded"
 
     def write(self, vals):
         self.scorecard_id._check_period_open()

@@ -17,7 +17,7 @@ Points with the default scheme (weight, target):
   attendance 50 x 5 % = 2.50; assessment 70/80 -> 87.5 x 10 % = 8.75.  Total 77.65.
 Mason: one perfect job, no tool check, no training: the indicators measured
   all score 100; tools and training (25 %) are left out: 100.
-Leader: nothing measured: 0.
+Leader: nothing measured: no score, no rank.
 """
 
 from psycopg2 import IntegrityError
@@ -74,9 +74,36 @@ class TestScorecard(PmStaffCommon):
         self.assertFalse(lines["tool_score"].has_data)
         self.assertFalse(lines["training_attendance"].has_data)
         self.assertEqual(lines["tool_score"].weighted, 0)
+        self.assertEqual(lines["tool_score"].share, 0)
+        self.assertEqual(lines["tool_score"].measure_state, "excluded")
+        self.assertEqual(lines["jobs_done"].measure_state, "measured")
         self.assertTrue(lines["complaints_upheld"].has_data)  # zero complaints counts
         self.assertAlmostEqual(mason.computed_score, 100.0, places=2)
-        self.assertEqual(self.cards[self.emp_leader].computed_score, 0.0)
+        leader = self.cards[self.emp_leader]
+        self.assertFalse(leader.measured)
+        self.assertEqual((leader.computed_score, leader.total_score, leader.rank), (0, 0, 0))
+
+    def test_total_equals_the_lines_shown(self):
+        """The weights of the measured lines are scaled to 100% (tools and
+        training, 25 %, left out for the mason: 15 % becomes 20 %), and the
+        score is the sum of the weighted points the lines show."""
+        mason = self.cards[self.emp_mason]
+        lines = self._lines(mason)
+        measured = mason.line_ids.filtered("has_data")
+        self.assertAlmostEqual(sum(measured.mapped("share")), 100.0, places=1)
+        self.assertAlmostEqual(lines["first_time_acceptance"].share, 20.0, places=2)
+        self.assertAlmostEqual(lines["first_time_acceptance"].weighted, 20.0, places=2)
+        for card in self.period.scorecard_ids:
+            with self.subTest(employee=card.employee_id.name):
+                self.assertAlmostEqual(
+                    card.computed_score, sum(card.line_ids.mapped("weighted")), places=2
+                )
+        # Satisfaction not answered for the mason any more: its weight goes to
+        # the others, the total still adds up.
+        lines["satisfaction"].write({"has_data": False, "points": 0})
+        self.assertEqual(lines["satisfaction"].share, 0)
+        self.assertAlmostEqual(sum(mason.line_ids.mapped("share")), 100.0, places=1)
+        self.assertAlmostEqual(mason.computed_score, sum(mason.line_ids.mapped("weighted")))
 
     def test_weights_change_the_total(self):
         satisfaction = self.scheme.indicator_ids.filtered(lambda i: i.code == "satisfaction")
@@ -98,7 +125,8 @@ class TestScorecard(PmStaffCommon):
 
     def test_ranking_per_team(self):
         ranks = {e: self.cards[e].rank for e in (self.emp_mason, self.emp_plumber, self.emp_leader)}
-        self.assertEqual(ranks, {self.emp_mason: 1, self.emp_plumber: 2, self.emp_leader: 3})
+        # The leader, with nothing measured, is not ranked.
+        self.assertEqual(ranks, {self.emp_mason: 1, self.emp_plumber: 2, self.emp_leader: 0})
         self.assertEqual(self.plumber.team_id, self.crew)
 
     def test_manual_adjustment_kept_apart(self):
@@ -144,7 +172,8 @@ class TestScorecard(PmStaffCommon):
             [("scorecard_id", "in", self.period.scorecard_ids.ids)]
         )
         by_employee = {(s.employee_id, s.kind) for s in suggestions}
-        self.assertIn((self.emp_leader, "warning"), by_employee)  # 0 < 60
+        # Nothing measured: no score, so no warning either.
+        self.assertNotIn((self.emp_leader, "warning"), by_employee)
         self.assertIn((self.emp_plumber, "fine"), by_employee)  # 2 upheld complaints
         self.assertIn((self.emp_mason, "praise"), by_employee)  # best of the crew, 100
         self.assertNotIn((self.emp_plumber, "warning"), by_employee)  # 77.65 >= 60
