@@ -183,6 +183,7 @@
         ],
         "web.report_assets_common": [
             "pm_aftersales/static/src/scss/report.scss",
+            "pm_aftersales/static/src/scss/rectification_report.scss",
         ],
         "web.assets_tests": [
             "pm_aftersales/static/tests/tours/**/*",

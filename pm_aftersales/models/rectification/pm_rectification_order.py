@@ -86,6 +86,11 @@ class PmRectificationOrder(models.Model):
     trade_id = fields.Many2one("pm.trade", required=True, index=True, tracking=True)
     defect_ids = fields.One2many("pm.defect", "order_id", string="Defects")
     defect_count = fields.Integer(compute="_compute_defect_count")
+    defect_summary = fields.Char(
+        string="Defect Summary",
+        compute="_compute_defect_summary",
+        help="The first defects of the order, for its card.",
+    )
     # ------------------------------------------------------------------
     # Who
     # ------------------------------------------------------------------
@@ -256,6 +261,40 @@ class PmRectificationOrder(models.Model):
     def _compute_defect_count(self):
         for order in self:
             order.defect_count = len(order.defect_ids)
+
+    @api.depends("defect_ids.name", "defect_ids.location")
+    @api.depends_context("lang")
+    def _compute_defect_summary(self):
+        self.defect_ids.fetch(["name", "location", "order_id"])
+        for order in self:
+            order.defect_summary = order._get_defect_summary()
+
+    def _get_defect_summary(self, limit=2):
+        """The first ``limit`` defects ("name (where)"), and how many more."""
+        self.ensure_one()
+        defects = self.defect_ids.sorted("id")
+        names = [
+            f"{defect.name} ({defect.location})" if defect.location else defect.name
+            for defect in defects[:limit]
+        ]
+        summary = "; ".join(names)
+        if len(defects) > limit:
+            summary = self.env._(
+                "%(defects)s, +%(count)s more", defects=summary, count=len(defects) - limit
+            )
+        return summary
+
+    def _get_overdue_days(self):
+        """Days past the deadline of an open order, 0 when not overdue."""
+        self.ensure_one()
+        if not self.is_overdue:
+            return 0
+        return (fields.Date.context_today(self) - self.deadline).days
+
+    def _get_overdue_label(self):
+        """ "Overdue by N days" in the reader's language, empty when not overdue."""
+        days = self._get_overdue_days()
+        return self.env._("Overdue by %(days)s days", days=days) if days else ""
 
     @api.depends("progress_ids.percent", "progress_ids.date", "progress_ids.description")
     def _compute_progress(self):
