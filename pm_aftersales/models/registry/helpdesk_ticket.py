@@ -25,6 +25,7 @@ class HelpdeskTicket(models.Model):
     place_name = fields.Char(
         string="Place",
         compute="_compute_place_name",
+        compute_sudo=True,
         help="The unit or public area, with its building and estate.",
     )
     place_address = fields.Char(
