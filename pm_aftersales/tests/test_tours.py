@@ -386,7 +386,8 @@ class TestToursDesktop(PmTourJourneys, PmTourCommon):
         )
         self.assertTrue(waiting.is_paused)
         self.assertFalse(waiting.next_deadline)
-        self.assertEqual(self.job_dispatched.next_milestone_type, "completion")
+        # dispatched, not accepted yet: the response decides
+        self.assertEqual(self.job_dispatched.next_milestone_type, "response")
         self.assertFalse(self.job_done.next_deadline)
         self._tour("job_desk", self.assistant)
         # the tour only reads

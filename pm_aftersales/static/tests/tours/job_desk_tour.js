@@ -17,7 +17,7 @@ registry.category("web_tour.tours").add("pm_aftersales_job_desk", {
         ...openApp(),
         {
             content: "The kanban card shows the deciding limit and the time left",
-            trigger: `.o_kanban_record:contains(${DISPATCHED}) .o_pm_deadline_left[data-status=running]:contains(Completion):contains(h left)`,
+            trigger: `.o_kanban_record:contains(${DISPATCHED}) .o_pm_deadline_left[data-status=running]:contains(Response):contains(left)`,
         },
         {
             content: "The paused job shows the owner's wait (it has no running deadline)",
@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("pm_aftersales_job_desk", {
         },
         {
             content: "The list shows the kind of the limit and the time left",
-            trigger: `.o_list_view .o_data_row:contains(${DISPATCHED}) td[name=next_deadline] .o_pm_deadline_left:contains(Completion):contains(h left)`,
+            trigger: `.o_list_view .o_data_row:contains(${DISPATCHED}) td[name=next_deadline] .o_pm_deadline_left:contains(Response):contains(left)`,
         },
         {
             content: "The list shows the owner and the phone",
