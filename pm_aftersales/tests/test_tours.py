@@ -376,6 +376,24 @@ class PmTourJourneys:
 class TestToursDesktop(PmTourJourneys, PmTourCommon):
     browser_size = "1440x900"
 
+    def test_assistant_reads_the_job_desk(self):
+        """The assistant's desk at 1440 px: the deciding limit with its kind
+        and the time left in the kanban and the list, the owner's wait on a
+        paused job, the owner and the phone; one primary button in the form."""
+        waiting = self._job("Tour: nobody at home")
+        self.env["pm.ticket.pause"].with_user(self.assistant).create(
+            {"ticket_id": waiting.id, "reason": "owner_absent"}
+        )
+        self.assertTrue(waiting.is_paused)
+        self.assertFalse(waiting.next_deadline)
+        # dispatched, not accepted yet: the response decides
+        self.assertEqual(self.job_dispatched.next_milestone_type, "response")
+        self.assertFalse(self.job_done.next_deadline)
+        self._tour("job_desk", self.assistant)
+        # the tour only reads
+        self.assertEqual(self.job_done.service_state, "done")
+        self.assertTrue(waiting.is_paused)
+
 
 @tagged("post_install", "-at_install")
 class TestToursPhone(PmTourJourneys, PmTourCommon):

@@ -1,5 +1,5 @@
 import { Component } from "@odoo/owl";
-import { formatDateTime } from "@web/core/l10n/dates";
+import { formatDateTime } from "@web/views/fields/formatters";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
@@ -45,7 +45,7 @@ export class DeadlineLeftField extends Component {
         return {
             ...info,
             className: STATUS_CLASSES[info.status],
-            title: _t("Deadline: %(deadline)s", { deadline: formatDateTime(this.deadline) }),
+            title: _t("Deadline: %(deadline)s", { deadline: formatDateTime(this.deadline, { showSeconds: false }) }),
         };
     }
 }
@@ -54,10 +54,6 @@ export const deadlineLeftField = {
     component: DeadlineLeftField,
     displayName: _t("Time Left"),
     supportedTypes: ["datetime"],
-    supportedOptions: [
-        { label: _t("Kind field"), name: "kind_field", type: "field", availableTypes: ["selection"] },
-        { label: _t("At risk field"), name: "at_risk_field", type: "field", availableTypes: ["datetime"] },
-    ],
     fieldDependencies: ({ options }) => [
         ...(options.kind_field ? [{ name: options.kind_field, type: "selection" }] : []),
         ...(options.at_risk_field ? [{ name: options.at_risk_field, type: "datetime" }] : []),

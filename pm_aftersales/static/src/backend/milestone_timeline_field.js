@@ -1,5 +1,5 @@
 import { Component } from "@odoo/owl";
-import { formatDateTime } from "@web/core/l10n/dates";
+import { formatDateTime } from "@web/views/fields/formatters";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { standardFieldProps } from "@web/views/fields/standard_field_props";
@@ -49,8 +49,8 @@ export class MilestoneTimelineField extends Component {
                 status,
                 statusLabel: this.label(record, "status"),
                 badge: BADGES[status] || "text-bg-light",
-                deadline: deadline ? formatDateTime(deadline) : "",
-                reached: reached_date ? formatDateTime(reached_date) : "",
+                deadline: deadline ? formatDateTime(deadline, { showSeconds: false }) : "",
+                reached: reached_date ? formatDateTime(reached_date, { showSeconds: false }) : "",
                 left: "",
             };
             if (deadline && ["running", "at_risk", "late"].includes(status)) {

@@ -1,17 +1,28 @@
 import { _t } from "@web/core/l10n/translation";
-import { useState, onWillUnmount } from "@odoo/owl";
+import { onWillUnmount, reactive, useState } from "@odoo/owl";
 
 const { DateTime } = luxon;
 
+// One clock for all the components showing a time left (a list shows dozens).
+const clock = reactive({ now: DateTime.now() });
+let clockUsers = 0;
+let clockInterval = null;
+
 /**
- * A clock for the components showing the time left: its `now` changes every
- * minute, so they render again.
+ * The shared clock of the components showing the time left: its `now`
+ * changes every minute, so they render again.
  */
 export function useMinuteClock() {
-    const clock = useState({ now: DateTime.now() });
-    const interval = setInterval(() => (clock.now = DateTime.now()), 60000);
-    onWillUnmount(() => clearInterval(interval));
-    return clock;
+    if (!clockUsers++) {
+        clock.now = DateTime.now();
+        clockInterval = setInterval(() => (clock.now = DateTime.now()), 60000);
+    }
+    onWillUnmount(() => {
+        if (!--clockUsers) {
+            clearInterval(clockInterval);
+        }
+    });
+    return useState(clock);
 }
 
 /**
