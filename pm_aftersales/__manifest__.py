@@ -172,6 +172,9 @@
         "demo/pm_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "pm_aftersales/static/src/scss/pm_hotline_wizard.scss",
+        ],
         "web.assets_frontend": [
             "pm_aftersales/static/src/interactions/*.js",
         ],
