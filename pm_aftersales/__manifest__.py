@@ -177,6 +177,7 @@
         "web.assets_backend": [
             "pm_aftersales/static/src/backend/**/*",
             "pm_aftersales/static/src/scss/dashboard.scss",
+            "pm_aftersales/static/src/scss/pm_hotline_wizard.scss",
         ],
         "web.assets_frontend": [
             "pm_aftersales/static/src/interactions/*.js",

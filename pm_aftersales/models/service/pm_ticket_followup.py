@@ -50,19 +50,19 @@ class PmTicketFollowup(models.Model):
     # The form's stars: a new visit starts with none, not with 0/0/0.
     speed_rating = fields.Selection(
         RATINGS,
-        string="Arrival Speed (Stars)",
+        string="Arrival Speed Rating",
         compute="_compute_ratings",
         inverse="_inverse_ratings",
     )
     attitude_rating = fields.Selection(
         RATINGS,
-        string="Service Attitude (Stars)",
+        string="Service Attitude Rating",
         compute="_compute_ratings",
         inverse="_inverse_ratings",
     )
     quality_rating = fields.Selection(
         RATINGS,
-        string="Repair Quality (Stars)",
+        string="Repair Quality Rating",
         compute="_compute_ratings",
         inverse="_inverse_ratings",
     )
