@@ -17,7 +17,7 @@ import io
 
 from PIL import Image
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import new_test_user
 
@@ -168,6 +168,8 @@ class PmTourCommon(HttpCase):
         # Jobs where the journeys take them over
         cls.job_dispatched = cls._job("Tour: dripping kitchen tap")
         cls.job_dispatched.with_user(cls.assistant)._dispatch(cls.plumber)
+        # on the technician's home (his jobs of today) whatever the time of day
+        cls.job_dispatched.appointment_date = fields.Datetime.now()
         cls.job_done = cls._job("Tour: blocked balcony drain")
         cls._work(cls.job_done)
         cls.job_accepted = cls._job("Tour: broken water heater")
@@ -399,3 +401,33 @@ class TestToursDesktop(PmTourJourneys, PmTourCommon):
 class TestToursPhone(PmTourJourneys, PmTourCommon):
     browser_size = "390x844"
     touch_enabled = True
+
+    def test_technician_completes_a_job_on_his_phone(self):
+        """After login on his phone the technician lands on his jobs and
+        completes one in at most 6 taps, nothing scrolling sideways."""
+        self.estate.write({"city": "Hangzhou", "street": "Lake Road 1"})
+        building = self.unit.building_id
+        unit = self._unit(building, "T-803", 8)
+        job = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Tour: running toilet cistern",
+                "description": "<p>The cistern keeps running.</p>",
+                "category_id": self.cat_water_leak.id,
+                "unit_id": unit.id,
+                "partner_id": self.owner.id,
+                "team_id": self.crew.id,
+                "appointment_date": fields.Datetime.now(),
+            }
+        )
+        job.with_user(self.assistant)._dispatch(self.plumber)
+        self.assertEqual(
+            self.plumber.action_id.id,
+            self.env.ref("pm_aftersales.pm_technician_job_action").id,
+            "he lands on his jobs",
+        )
+        self._tour("technician_phone", self.plumber)
+        self.assertEqual(job.service_state, "done")
+        self.assertTrue(job.checkin_date and job.done_date)
+        self.assertEqual(job.failure_cause_id, self.cause_wear)
+        self.assertIn("Flush valve", job.work_done)
+        self.assertEqual(job.photo_after_ids.mapped("name"), ["cistern_after.png"])

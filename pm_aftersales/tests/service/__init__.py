@@ -8,3 +8,4 @@ from . import test_mail_queue
 from . import test_owner_channels
 from . import test_system_texts
 from . import test_ticket_security
+from . import test_technician_screens

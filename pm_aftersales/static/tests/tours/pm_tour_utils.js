@@ -293,3 +293,47 @@ export function selectListRow(rowSelector) {
         },
     ];
 }
+
+/**
+ * Tap the big next-step button of the technician's job form
+ * (views/service/helpdesk_ticket_technician_views.xml).
+ */
+export function clickNextStep(name, content) {
+    return {
+        content: content || `Tap ${name}`,
+        trigger: `.o_pm_technician_form .o_pm_next_step button[name="${name}"]:enabled`,
+        run: "click",
+    };
+}
+
+/** Choose ``label`` in a selection field (a select menu; a bottom sheet on a phone). */
+export function pickSelection(fieldSelector, label) {
+    return [
+        {
+            content: `Open the choices of ${fieldSelector}`,
+            trigger: `${fieldSelector} .o_select_menu_toggler`,
+            run: "click",
+        },
+        {
+            content: `Choose ${label}`,
+            trigger: `.o_select_menu_item:contains(${label})`,
+            run: "click",
+        },
+    ];
+}
+
+/** Fail when the page scrolls sideways (wider than the screen). */
+export function assertNoHorizontalScroll(content) {
+    return {
+        content: content || "Nothing wider than the screen",
+        trigger: "body",
+        run() {
+            const { scrollWidth } = document.documentElement;
+            if (scrollWidth > window.innerWidth) {
+                throw new Error(
+                    `The page scrolls sideways: ${scrollWidth} px wide on a ${window.innerWidth} px screen`
+                );
+            }
+        },
+    };
+}

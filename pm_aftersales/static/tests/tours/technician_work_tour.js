@@ -6,12 +6,13 @@
  */
 import { registry } from "@web/core/registry";
 import {
-    clickStatusButton,
+    clickNextStep,
     datetimeIn,
     openApp,
     openMenu,
     openPage,
     pickMany2one,
+    pickSelection,
     uploadFile,
 } from "./pm_tour_utils";
 
@@ -23,15 +24,19 @@ registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
         ...openMenu("menu_pm_my_jobs", "menu_pm_service"),
         {
             content: "Open the job",
-            trigger: `.o_kanban_record:contains(${JOB})`,
+            trigger: `.o_kanban_record:contains(${JOB}) .o_pm_card_place`,
             run: "click",
         },
-        ...clickStatusButton("action_take_job", "Accept the job"),
+        clickNextStep("action_take_job", "Accept the job"),
         {
-            content: "The job is accepted",
-            trigger: ".o_form_view .o_statusbar_buttons:not(:has(button[name=action_take_job])):has(button[name=action_check_in])",
+            content: "The job is accepted: the next step is the check-in",
+            trigger: ".o_pm_technician_form .o_pm_next_step:not(:has(button[name=action_take_job])):has(button[name=action_check_in])",
         },
-        ...clickStatusButton("action_delay", "Cannot make it in time: record a delay"),
+        {
+            content: "Cannot make it in time: record a delay",
+            trigger: ".o_pm_technician_form .o_pm_other_steps button[name=action_delay]",
+            run: "click",
+        },
         ...pickMany2one(".modal .o_field_widget[name=reason_id]", "Spare", "Waiting for Spare Parts"),
         {
             content: "Promise a new time",
@@ -48,10 +53,10 @@ registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
             trigger: ".modal .o_form_button_save:enabled",
             run: "click",
         },
-        ...clickStatusButton("action_check_in", "Check in on site"),
+        clickNextStep("action_check_in", "Check in on site"),
         {
             content: "On site: the job can be completed",
-            trigger: ".o_form_view .o_statusbar_buttons:has(button[name=action_complete])",
+            trigger: ".o_pm_technician_form .o_pm_next_step:has(button[name=action_complete])",
         },
         openPage("parts"),
         {
@@ -65,22 +70,21 @@ registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
             trigger: ".o_field_widget[name=part_ids] .o_data_row .o_field_widget[name=quantity_used] input",
             run: "edit 1",
         },
-        openPage("work"),
         uploadFile(".o_field_widget[name=photo_before_ids]", "tap_before.png"),
         {
             content: "The photo is uploaded",
             trigger: ".o_field_widget[name=photo_before_ids] .o_attachment:contains(tap_before.png)",
         },
-        ...pickMany2one(".o_field_widget[name=failure_cause_id]", "Wear", "Wear and Ageing"),
+        ...pickSelection(".o_field_widget[name=failure_cause_id]", "Wear and Ageing"),
         {
             content: "Describe the work done",
             trigger: ".o_field_widget[name=work_done] textarea",
             run: "edit Cartridge of the mixer tap replaced.",
         },
-        ...clickStatusButton("action_complete", "Complete the job"),
+        clickNextStep("action_complete", "Complete the job"),
         {
             content: "The owner is asked to accept the work",
-            trigger: ".o_form_view .o_statusbar_buttons button[name=action_accept_work]",
+            trigger: ".o_pm_technician_form .o_field_widget[name=service_state]:contains(Awaiting Acceptance)",
         },
     ],
 });
