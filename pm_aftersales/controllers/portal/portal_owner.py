@@ -183,7 +183,10 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         if errors:
             return self._pm_render_report_form(post, errors, status=400)
         ticket = self._pm_create_report(vals, attachments)
-        return request.redirect(f"/my/ticket/{ticket.id}?pm_done=reported")
+        # Confirmed once on the job's page (not through its URL, which the
+        # portal's links carry along).
+        request.session["pm_reported_ticket_id"] = ticket.id
+        return request.redirect(f"/my/ticket/{ticket.id}")
 
     def _pm_validate_report(self, post, files):
         """(ticket values, attachments, errors) of a report form: nothing is
@@ -340,6 +343,7 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
                 ("score_attitude", request.env._("Service attitude")),
                 ("score_quality", request.env._("Repair quality")),
             ],
+            "pm_reported": request.session.pop("pm_reported_ticket_id", None) == ticket.id,
             "pm_report_limits": self._pm_report_limits(milestones),
             "pm_error": request.params.get("pm_error"),
             "pm_done": request.params.get("pm_done"),
