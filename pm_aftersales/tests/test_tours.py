@@ -304,7 +304,12 @@ class PmTourJourneys:
 
     def test_owner_accepts_and_rates_on_the_portal(self):
         job = self.job_done
-        self._tour("owner_portal", self.owner_user, url=f"/my/ticket/{job.id}")
+        self._tour("owner_portal", self.owner_user, url="/my")
+        reported = self.env["helpdesk.ticket"].search(
+            [("partner_id", "=", self.owner.id), ("description", "ilike", "bathroom ceiling")]
+        )
+        self.assertEqual(len(reported), 1, "the owner's report registered one job")
+        self.assertEqual((reported.unit_id, reported.category_id), (self.unit, self.cat_water_leak))
         acceptance = job.acceptance_ids
         self.assertEqual(len(acceptance), 1)
         self.assertEqual(

@@ -62,6 +62,15 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
             groups.append((parent, children or parent))
         return groups
 
+    def _pm_portal_tz(self):
+        """The owner's time zone, the company's when the owner has none."""
+        return request.env.user.tz or request.env.company.sudo()._pm_tz().zone
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["pm_tz"] = self._pm_portal_tz()
+        return values
+
     def _pm_max_file_mb(self):
         return portal_max_file_mb(request.env)
 
@@ -174,6 +183,9 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         if errors:
             return self._pm_render_report_form(post, errors, status=400)
         ticket = self._pm_create_report(vals, attachments)
+        # Confirmed once on the job's page (not through its URL, which the
+        # portal's links carry along).
+        request.session["pm_reported_ticket_id"] = ticket.id
         return request.redirect(f"/my/ticket/{ticket.id}")
 
     def _pm_validate_report(self, post, files):
@@ -194,11 +206,17 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
                 errors.append(env._("Choose a public area of your estate."))
         else:
             errors.append(env._("Choose the unit or the public area concerned."))
-        category = self._pm_report_categories().filtered(
-            lambda c: str(c.id) == (post.get("category_id") or "")
-        )
-        if not category:
+        category_id = post.get("category_id") or ""
+        category = self._pm_report_categories().filtered(lambda c: str(c.id) == category_id)
+        if not category_id:
             errors.append(env._("Choose what kind of problem it is."))
+        elif not category:
+            errors.append(
+                env._(
+                    "This kind of problem cannot be reported here: choose one of the list, "
+                    "or call the service centre."
+                )
+            )
         description = (post.get("description") or "").strip()
         if not description:
             errors.append(env._("Describe the problem: the description is required."))
@@ -206,7 +224,7 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
         if post.get("appointment"):
             try:
                 local = datetime.strptime(post["appointment"], "%Y-%m-%dT%H:%M")
-                tz = pytz.timezone(env.user.tz or "Asia/Shanghai")
+                tz = pytz.timezone(self._pm_portal_tz())
                 appointment = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
             except ValueError:
                 errors.append(env._("The time someone will be home is not a valid date."))
@@ -325,9 +343,19 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
                 ("score_attitude", request.env._("Service attitude")),
                 ("score_quality", request.env._("Repair quality")),
             ],
+            "pm_reported": request.session.pop("pm_reported_ticket_id", None) == ticket.id,
+            "pm_report_limits": self._pm_report_limits(milestones),
             "pm_error": request.params.get("pm_error"),
             "pm_done": request.params.get("pm_done"),
         }
+
+    def _pm_report_limits(self, milestones):
+        """The limits a just-reported job promises its owner: on site and
+        fixed by (taken in charge by, for a job without these)."""
+        pending = milestones.filtered(lambda m: m.deadline and not m.reached_date)
+        return pending.filtered(
+            lambda m: m.milestone_type in ("arrival", "completion")
+        ) or pending.filtered(lambda m: m.milestone_type == "response")
 
     def _pm_is_job_customer(self, ticket):
         """The user reported the job, or holds or lives in its unit."""
