@@ -15,6 +15,8 @@ def migrate(cr, version):
     cards = env["pm.scorecard"].with_context(active_test=False).search([])
     env.add_to_compute(lines._fields["share"], lines)
     env.add_to_compute(lines._fields["weighted"], lines)
+    # The lines first: the totals are their sums.
+    env.flush_all()
     env.add_to_compute(cards._fields["measured"], cards)
     env.add_to_compute(cards._fields["computed_score"], cards)
     env.add_to_compute(cards._fields["total_score"], cards)

@@ -147,6 +147,9 @@ class PmMonthlyReport(models.Model):
     # ------------------------------------------------------------------
     # What the PDF shows
     # ------------------------------------------------------------------
+    def _format_month(self, day):
+        return format_month(self.env, day)
+
     def _sort_by_workflow(self, rows):
         """Rectification rows (state, ...) in the order of the workflow (the
         selection's), not alphabetically."""

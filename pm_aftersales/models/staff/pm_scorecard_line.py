@@ -1,6 +1,19 @@
 from odoo import api, fields, models
 
 
+def _round_to_sum(values, digits=2):
+    """``values`` rounded to ``digits`` so that they add up to their rounded
+    sum: the units lost in rounding go to the largest remainders."""
+    unit = 10**digits
+    exact = [value * unit for value in values]
+    floors = [int(value // 1) for value in exact]
+    missing = round(sum(exact)) - sum(floors)
+    by_remainder = sorted(range(len(exact)), key=lambda i: floors[i] - exact[i])
+    for i in by_remainder[: max(missing, 0)]:
+        floors[i] += 1
+    return [value / unit for value in floors]
+
+
 class PmScorecardLine(models.Model):
     """One indicator of a scorecard: the measured value, the target and the
     weight of the scheme at the time, the points and their weighted share."""
@@ -56,18 +69,26 @@ class PmScorecardLine(models.Model):
     )
     def _compute_weighted(self):
         """An indicator without data (no follow-up answered, no training
-        held) is left out: its weight goes to the measured ones, pro rata."""
-        measured_weights = {}
+        held) is left out: its weight goes to the measured ones, pro rata.
+        Rounded to the cent so that the lines add up exactly to the total
+        (largest remainders), never to 100.02."""
         for card in self.scorecard_id:
-            measured_weights[card.id] = sum(card.line_ids.filtered("has_data").mapped("weight"))
-        for line in self:
-            total = measured_weights.get(line.scorecard_id.id, 0.0)
-            if not line.has_data or not total:
-                line.share = 0.0
-                line.weighted = 0.0
+            lines = card.line_ids & self
+            measured = card.line_ids.filtered("has_data")
+            total = sum(measured.mapped("weight"))
+            (lines - measured).share = 0.0
+            (lines - measured).weighted = 0.0
+            if not total:
+                measured.share = 0.0
+                measured.weighted = 0.0
                 continue
-            line.share = round(line.weight * 100.0 / total, 2)
-            line.weighted = round(line.points * line.weight / total, 2)
+            shares = _round_to_sum([line.weight * 100.0 / total for line in measured])
+            weighted = _round_to_sum([line.points * line.weight / total for line in measured])
+            for line, share, points in zip(measured, shares, weighted, strict=True):
+                line.share = share
+                line.weighted = points
+        for line in self.filtered(lambda line: not line.scorecard_id):
+            line.share = line.weighted = 0.0
 
     @api.depends("has_data")
     def _compute_measure_state(self):

@@ -54,5 +54,23 @@ registry.category("web_tour.tours").add("pm_aftersales_manager_period", {
             content: "The KPIs are shown",
             trigger: ".o_dashboard .o-dashboard-action .o_kanban_view",
         },
+        {
+            content: "The jobs in the dashboard's own short list",
+            trigger: ".o_dashboard .o-dashboard-action .o_pm_dashboard_list",
+        },
+        {
+            content: "Nothing is cut off: no board wider than its column",
+            isActive: ["desktop"],
+            trigger: ".o_dashboard .o-dashboard-column",
+            run() {
+                for (const column of document.querySelectorAll(".o_dashboard .o-dashboard-column")) {
+                    if (column.scrollWidth > column.clientWidth + 1) {
+                        throw new Error(
+                            `A dashboard column overflows: ${column.scrollWidth} > ${column.clientWidth}`
+                        );
+                    }
+                }
+            },
+        },
     ],
 });
