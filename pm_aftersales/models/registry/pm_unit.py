@@ -207,7 +207,27 @@ class PmUnit(models.Model):
     def write(self, vals):
         if "entrance" in vals:
             vals["entrance"] = (vals["entrance"] or "").strip() or False
-        return super().write(vals)
+        lines = ()
+        if any(key in vals for key in IMPORT_FIELDS):
+            # an import that updates units (External ID column): the people
+            # of the row are added to the units that do not have them yet
+            [vals] = self._prepare_import_vals([dict(vals)])
+            lines = vals.pop("_import_occupants")
+        result = super().write(vals)
+        if lines:
+            self.env["pm.unit.occupant"].create(
+                [
+                    dict(line, unit_id=unit.id)
+                    for unit in self
+                    for line in lines
+                    if not unit.occupant_ids.filtered(
+                        lambda o, line=line: (
+                            o.partner_id.id == line["partner_id"] and o.role == line["role"]
+                        )
+                    )
+                ]
+            )
+        return result
 
     @api.model
     def _prepare_import_vals(self, vals_list):

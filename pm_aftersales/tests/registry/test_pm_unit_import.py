@@ -205,6 +205,28 @@ class TestPmUnitImport(PmCommon):
         self.assertNotEqual(second.owner_ids, self.owner_a)  # same name, other phone
         self.assertEqual(first.building_id, self.building)
 
+    def test_update_adds_the_people_of_the_row(self):
+        self.unit_a.entrance = "1"
+        xmlid = self.unit_a.export_data(["id"])["datas"][0][0]
+        _wizard, result = self._import(
+            [[xmlid, "Green Lake", "Building 1", "1", "Owner A", "13800138000", "李四", ""]],
+            headers=["id", "小区", "楼栋", "单元", "业主", "电话", "租户", "租户电话"],
+            fields=[
+                "id",
+                "import_estate",
+                "import_building",
+                "entrance",
+                "import_owner",
+                "import_owner_phone",
+                "import_tenant",
+                "import_tenant_phone",
+            ],
+        )
+        self.assertFalse(result["messages"], result["messages"])
+        self.assertEqual(result["ids"], self.unit_a.ids)
+        self.assertEqual(self.unit_a.owner_ids, self.owner_a)  # not added twice
+        self.assertEqual(self.unit_a.resident_ids.mapped("name"), ["李四"])
+
     def test_bad_rows_get_their_error_and_nothing_is_imported(self):
         rows = self._sheet(units=20, people=20)
         rows[3][0] = "不存在的小区"  # unknown estate
