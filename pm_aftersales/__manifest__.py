@@ -22,6 +22,7 @@
         "resource",
         "survey",
         "base_tier_validation",
+        "base_import",
     ],
     "data": [
         "security/res_groups.xml",
@@ -47,6 +48,7 @@
         "security/reporting/ir_rule.xml",
         "data/registry/pm_trade_data.xml",
         "data/registry/pm_warranty_period_data.xml",
+        "data/registry/base_import_mapping_data.xml",
         "data/service/pm_ticket_type_data.xml",
         "data/service/helpdesk_ticket_category_data.xml",
         "data/service/helpdesk_ticket_stage_data.xml",

@@ -1,3 +1,5 @@
+import re
+
 from odoo import Command, api, fields, models
 from odoo.fields import Domain
 
@@ -43,6 +45,39 @@ class ResPartner(models.Model):
                 domain |= Domain("pm_occupant_ids", "any", [("unit_id", "in", unit_ids)])
             return domain
         return Domain("pm_occupant_ids", "any", [("unit_id", operator, value)])
+
+    @api.model
+    def _pm_find_or_create_occupants(self, people):
+        """{(name, phone without spaces): partner} for the (name, phone) pairs
+        of an imported sheet: the contact of that name and phone when one
+        exists (in the user's companies or shared), else a new one. The
+        same person on several rows (an owner of several units) is one
+        contact."""
+        wanted = {}
+        for name, phone in people:
+            key = (name.strip(), re.sub(r"[\s\-()（）]", "", phone or ""))
+            wanted.setdefault(key, phone.strip() if phone else False)
+        if not wanted:
+            return {}
+        candidates = self.search_fetch(
+            [
+                ("name", "in", list({name for name, _phone in wanted})),
+                ("company_id", "in", [False, *self.env.companies.ids]),
+            ],
+            ["name", "phone"],
+            order="id",
+        )
+        found = {}
+        for partner in candidates:
+            key = (partner.name, re.sub(r"[\s\-()（）]", "", partner.phone or ""))
+            found.setdefault(key, partner)
+        missing = [key for key in wanted if key not in found]
+        if missing:
+            created = self.create(
+                [{"name": name, "phone": wanted[name, phone]} for name, phone in missing]
+            )
+            found.update(zip(missing, created, strict=True))
+        return {key: found[key] for key in wanted}
 
     def _pm_sync_owner_group(self):
         """Portal users who hold or live in a unit get the owner role."""

@@ -6,3 +6,4 @@ from . import test_rectification_security
 from . import test_rectification_budget
 from . import test_rectification_budget_migration
 from . import test_rectification_escalation_migration
+from . import test_rectification_screens

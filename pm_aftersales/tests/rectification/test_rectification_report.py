@@ -77,3 +77,31 @@ class TestRectificationReport(PmRectificationCommon, HttpCase):
         self.assertIn("Rectification Order", text)
         self.assertIn("Four-Party Acceptance", text)
         self.assertIn("Patch and repaint", text)  # the plan
+
+    def test_pdf_keeps_the_signatures_with_the_last_rows(self):
+        """A long order: however it breaks, the four-party table is on the
+        page of the last progress rows, never alone."""
+        order = self._advance(self._create_order(), "in_progress")
+        self.env["pm.rectification.progress"].create(
+            [
+                {
+                    "order_id": order.id,
+                    "percent": index * 4,
+                    "description": f"Step {index}: " + "work done and checked. " * 6,
+                    "date": "2026-03-03",
+                }
+                for index in range(1, 25)
+            ]
+        )
+        text, _images = self._pdf(order, "en_US")
+        pages = text.split("\f")
+        on_page = [page for page in pages if "Four-Party Acceptance" in page]
+        self.assertEqual(len(on_page), 1)
+        self.assertIn("Step 24", on_page[0])
+        self.assertIn("Step 23", on_page[0])
+
+    def test_short_pdf_is_one_page(self):
+        order = self._advance(self._create_order(), "accepted")
+        text, _images = self._pdf(order, "en_US")
+        pages = [page for page in text.split("\f") if page.strip()]
+        self.assertEqual(len(pages), 1, "the four-party table went to a page of its own")

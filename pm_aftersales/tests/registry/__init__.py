@@ -8,3 +8,4 @@ from . import test_pm_unit
 from . import test_pm_unit_occupant
 from . import test_pm_warranty
 from . import test_res_partner
+from . import test_pm_unit_import
