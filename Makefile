@@ -4,7 +4,7 @@ VENV ?= $(CURDIR)/.venv
 PYTHON ?= $(VENV)/bin/python
 export VENV
 
-.PHONY: help setup run test test-odoo test-dates test-peers bench bench-load lint pot wheel demo clean
+.PHONY: help setup run test test-odoo test-dates test-peers bench bench-load lint pot wheel demo screenshots clean
 
 help:
 	@echo "make setup      install Odoo 19.0 (if needed), the dependencies, check PostgreSQL"
@@ -20,6 +20,8 @@ help:
 	@echo "make lint       ruff, OCA checks (module, po), pylint-odoo from the venv (LINT_FIX=1 fixes)"
 	@echo "make pot        regenerate i18n/pm_aftersales.pot and merge it into zh_CN.po"
 	@echo "make wheel      build the addon as a wheel (whool)"
+	@echo "make screenshots render the main screens of each role (desktop, phone) into"
+	@echo "                .build/screenshots (SHOTS_DIR=..., SHOTS_ONLY=job_form,...)"
 
 setup:
 	./scripts/setup.sh
@@ -53,6 +55,9 @@ pot:
 
 wheel:
 	$(PYTHON) -m pip wheel --no-deps -w dist ./pm_aftersales
+
+screenshots:
+	./scripts/screenshots.sh
 
 demo:
 	$(PYTHON) scripts/gen_demo.py
