@@ -117,4 +117,4 @@ def test_portal_pages_on_a_phone_and_in_english(page_factory):
         else:
             owner.goto(owner.url_of("/zh_CN/my/units"))
             owner.wait_for_load_state("load")
-            assert "我的单元" in owner.content()
+            assert "我的房屋" in owner.content()
