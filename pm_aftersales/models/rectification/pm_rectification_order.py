@@ -202,6 +202,7 @@ class PmRectificationOrder(models.Model):
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
+    overdue_label = fields.Char(string="Days Overdue", compute="_compute_overdue_label")
     escalation_level = fields.Integer(
         readonly=True, copy=False, index=True, groups="base.group_user"
     )
@@ -274,7 +275,9 @@ class PmRectificationOrder(models.Model):
         self.ensure_one()
         defects = self.defect_ids.sorted("id")
         names = [
-            f"{defect.name} ({defect.location})" if defect.location else defect.name
+            self.env._("%(defect)s (%(place)s)", defect=defect.name, place=defect.location)
+            if defect.location
+            else defect.name
             for defect in defects[:limit]
         ]
         summary = "; ".join(names)
@@ -283,6 +286,12 @@ class PmRectificationOrder(models.Model):
                 "%(defects)s, +%(count)s more", defects=summary, count=len(defects) - limit
             )
         return summary
+
+    @api.depends("deadline", "state")
+    @api.depends_context("lang")
+    def _compute_overdue_label(self):
+        for order in self:
+            order.overdue_label = order._get_overdue_label()
 
     def _get_overdue_days(self):
         """Days past the deadline of an open order, 0 when not overdue."""

@@ -26,6 +26,7 @@ class TestRectificationScreens(PmRectificationCommon):
         self.assertTrue(top[0].xpath(".//field[@name='progress'][@widget='progressbar']"))
         badge = top[0].xpath(".//span[contains(@class, 'o_pm_overdue_badge')]")
         self.assertEqual(badge[0].get("invisible"), "not is_overdue")
+        self.assertTrue(badge[0].xpath(".//field[@name='overdue_label']"))
         # neither is repeated inside a tab
         self.assertFalse(arch.xpath("//notebook//field[@name='deadline' or @name='progress']"))
 
@@ -48,6 +49,8 @@ class TestRectificationScreens(PmRectificationCommon):
             order.invalidate_recordset(["is_overdue"])
             self.assertEqual(order._get_overdue_days(), 3)
             self.assertEqual(order._get_overdue_label(), "Overdue by 3 days")
+            order.invalidate_recordset(["overdue_label"])
+            self.assertEqual(order.overdue_label, "Overdue by 3 days")
 
     def _report_html(self, order):
         report = self.env["ir.actions.report"]

@@ -119,6 +119,10 @@ registry.category("web_tour.tours").add("pm_aftersales_rectification", {
             trigger: ".o_list_view .o_data_row:has(td[name=progress]):contains(T-1601) td[name=name]",
             run: "click",
         },
+        {
+            content: "The deadline and the progress stand above the tabs",
+            trigger: ".o_pm_rectification_status:not(:has(.o_pm_overdue_badge)) .o_field_widget[name=progress]",
+        },
         openPage("opinion"),
         {
             content: "Responsible department",
@@ -131,8 +135,8 @@ registry.category("web_tour.tours").add("pm_aftersales_rectification", {
             run: "edit Zhang Wei",
         },
         {
-            content: "Deadline",
-            trigger: ".o_field_widget[name=deadline] input",
+            content: "Deadline, in the top block",
+            trigger: ".o_pm_rectification_status .o_field_widget[name=deadline] input",
             run: `edit ${dateIn(10)} && press Enter`,
         },
         {
