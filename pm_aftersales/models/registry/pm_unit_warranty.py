@@ -39,7 +39,7 @@ class PmUnitWarranty(models.Model):
 
     unit_id = fields.Many2one("pm.unit", readonly=True)
     trade_id = fields.Many2one("pm.trade", readonly=True)
-    period_id = fields.Many2one("pm.warranty.period", readonly=True)
+    period_id = fields.Many2one("pm.warranty.period", string="Warranty Period", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     estate_id = fields.Many2one("pm.estate", readonly=True)
     building_id = fields.Many2one("pm.building", readonly=True)

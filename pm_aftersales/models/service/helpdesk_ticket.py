@@ -478,8 +478,12 @@ class HelpdeskTicket(models.Model):
         self.ensure_one()
         self._set_service_state("on_site")
         self.done_date = False
+        # read by the crew, whoever rejected (the owner writes in their own
+        # language): in the company's, as the other system notes
         self.message_post(
-            body=self.env._("Work rejected, back for rework: %s", acceptance.reason),
+            body=self.with_context(lang=self.company_id._pm_lang()).env._(
+                "Work rejected, back for rework: %s", acceptance.reason
+            ),
             partner_ids=(self.user_id | self.technician_ids).partner_id.ids,
             subtype_xmlid="mail.mt_note",
         )
