@@ -19,19 +19,23 @@ registry.category("web_tour.tours").add("pm_aftersales_followup_visit", {
         },
         ...clickStatusButton("action_followup", "Record the follow-up visit"),
         {
-            content: "Arrival speed",
-            trigger: ".modal .o_field_widget[name=score_speed] input",
-            run: "edit 4",
+            content: "The visit starts without scores (no star given)",
+            trigger: ".modal .o_field_widget[name=speed_rating]:not(:has(.o_priority_star.fa-star))",
         },
         {
-            content: "Service attitude",
-            trigger: ".modal .o_field_widget[name=score_attitude] input",
-            run: "edit 5",
+            content: "Arrival speed: 4 stars",
+            trigger: ".modal .o_field_widget[name=speed_rating] .o_priority_star:nth-of-type(4)",
+            run: "click",
         },
         {
-            content: "Repair quality",
-            trigger: ".modal .o_field_widget[name=score_quality] input",
-            run: "edit 5",
+            content: "Service attitude: 5 stars",
+            trigger: ".modal .o_field_widget[name=attitude_rating] .o_priority_star:nth-of-type(5)",
+            run: "click",
+        },
+        {
+            content: "Repair quality: 5 stars",
+            trigger: ".modal .o_field_widget[name=quality_rating] .o_priority_star:nth-of-type(5)",
+            run: "click",
         },
         {
             content: "What the owner said",
