@@ -1,1 +1,2 @@
 from . import test_analysis
+from . import test_manager_page
