@@ -86,11 +86,11 @@ SCREENS = [
         ready=".o_dialog .modal-content, .o_form_view",
     ),
     # The technician's phone
-    Screen("tech", "my_jobs", "/odoo/pm-my-jobs", ready=".o_view_controller"),
+    Screen("tech", "my_jobs", "/odoo/pm-technician-jobs", ready=".o_view_controller"),
     Screen(
         "tech",
         "job_form",
-        "/odoo/pm-my-jobs/{id}",
+        "/odoo/pm-technician-jobs/{id}",
         find=("helpdesk.ticket", [*_OPEN_JOB, ("user_id", "=", "{uid}")], "id desc"),
         ready=".o_form_view",
     ),
