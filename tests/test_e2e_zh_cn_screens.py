@@ -52,12 +52,6 @@ KNOWN = {
     # actions, web's portal footer)
     r"^(Add|Remove) Star$": "mail: no zh_CN",
     r"^Copyright ©": "web.frontend_layout: zh_CN is the English text",
-    # The demo database: its company's partner speaks en_US, so the notes and
-    # titles written in the company's language at demo time are English
-    # (demo/: the company's lang should be zh_CN)
-    r"^Job dispatched to .*\.$": "demo company in en_US",
-    r"^Work rejected, back for rework: ": "demo company in en_US",
-    r" failed: ": "demo company in en_US (maintenance check titles)",
     # ... and its creation notes were written while installing, before the
     # model names were translated
     r"^(Rectification Order|Handover Defect) 创建$": "demo install order",
