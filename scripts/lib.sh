@@ -98,6 +98,10 @@ PY
 # Creates database $1 with the addon, its demo data and zh_CN, or updates the
 # addon when the database already has it and its demo data is current (the
 # demo data changed: the database is rebuilt, an update would not load it).
+# Modules installed beside the addon in the test databases: Odoo's demo
+# payment provider, through which the owners pay in the tests.
+TEST_EXTRA_MODULES=${TEST_EXTRA_MODULES:-payment_demo}
+
 prepare_db() {
     local db=$1 state fingerprint
     state=$(module_state "$db")
@@ -108,14 +112,15 @@ prepare_db() {
     fi
     if [ "$state" = "installed" ]; then
         echo "[$db] updating $MODULE"
-        if odoo -c "$ODOO_CONF" -d "$db" -u "$MODULE" --stop-after-init --log-level=warn; then
+        if odoo -c "$ODOO_CONF" -d "$db" -u "$MODULE" -i "$TEST_EXTRA_MODULES" \
+            --stop-after-init --log-level=warn; then
             return
         fi
         echo "[$db] update failed: rebuilding the database"
     fi
     echo "[$db] creating the database with $MODULE, demo data and zh_CN"
     odoo db -c "$ODOO_CONF" drop "$db" >/dev/null 2>&1 || true
-    odoo -c "$ODOO_CONF" -d "$db" -i "$MODULE" --with-demo --load-language=en_US,zh_CN \
-        --stop-after-init --log-level=warn
+    odoo -c "$ODOO_CONF" -d "$db" -i "$MODULE,$TEST_EXTRA_MODULES" --with-demo \
+        --load-language=en_US,zh_CN --stop-after-init --log-level=warn
     db_fingerprint "$db" "$fingerprint"
 }

@@ -8,7 +8,7 @@ write_conf
 RUNNER_DB=${RUNNER_DB:-${TEST_DB}_runner}
 odoo db -c "$ODOO_CONF" drop "$RUNNER_DB" >/dev/null 2>&1 || true
 log=$BUILD/test-odoo.log
-odoo -c "$ODOO_CONF" -d "$RUNNER_DB" -i "$MODULE" --with-demo --test-tags "/$MODULE" \
+odoo -c "$ODOO_CONF" -d "$RUNNER_DB" -i "$MODULE,$TEST_EXTRA_MODULES" --with-demo --test-tags "/$MODULE" \
     --stop-after-init --log-level=test --http-port="${RUNNER_HTTP_PORT:-8169}" 2>&1 | tee "$log"
 odoo db -c "$ODOO_CONF" drop "$RUNNER_DB" >/dev/null 2>&1 || true
 # Odoo's runner exits 0 even when tests fail: read its summary line.

@@ -1,2 +1,3 @@
 from . import portal
 from . import rectification
+from . import billing

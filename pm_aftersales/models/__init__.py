@@ -11,3 +11,4 @@ from . import maintenance
 from . import rectification
 from . import staff
 from . import reporting
+from . import billing

@@ -16,3 +16,4 @@ from .maintenance import *
 from .rectification import *
 from .staff import *
 from .reporting import *
+from .billing import *

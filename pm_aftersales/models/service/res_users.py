@@ -16,7 +16,9 @@ class ResUsers(models.Model):
     jobs, a manager on the dashboard. This is the user's Home Action, set
     from the role when the user is created or changes role, and on the
     existing users when the addon is updated; a home action chosen by hand
-    (one that is not a role's) is kept."""
+    (one that is not a role's) is kept. The administrators (Settings) run
+    every app of the database: they keep Odoo's default home, the menu of
+    the first app or the one in the URL."""
 
     _inherit = "res.users"
 
@@ -31,9 +33,17 @@ class ResUsers(models.Model):
             if (action_record := ref(action, raise_if_not_found=False))
         ]
 
+    def _pm_keeps_default_home(self):
+        """Whether the user keeps Odoo's default home whatever his roles:
+        the administrators, who open other apps by their URL and menus."""
+        self.ensure_one()
+        return self.has_group("base.group_system")
+
     def _pm_get_home_action(self):
         """The home action of the user's highest after-sales role, if any."""
         self.ensure_one()
+        if self._pm_keeps_default_home():
+            return self.env["ir.actions.actions"]
         groups = self.all_group_ids
         for group, action in self._pm_get_home_actions():
             if group and action and group in groups:

@@ -22,7 +22,7 @@ class PmSlaRuleLine(models.Model):
 
     rule_id = fields.Many2one("pm.sla.rule", required=True, ondelete="cascade", index=True)
     milestone_type = fields.Selection(MILESTONE_TYPES, string="Milestone", required=True)
-    duration = fields.Integer(required=True, default=1)
+    duration = fields.Integer(string="Time Allowed", required=True, default=1)
     duration_uom = fields.Selection(
         selection=[("minute", "Minutes"), ("hour", "Hours"), ("day", "Days")],
         string="Time Unit",

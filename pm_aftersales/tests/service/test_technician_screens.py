@@ -265,6 +265,18 @@ class TestHomeActions(PmServiceCommon):
         other = self._user("pm_home_other", "base.group_user")
         self.assertFalse(other.action_id, "not after-sales staff: Odoo's default")
 
+    def test_administrators_keep_odoo_default_home(self):
+        """An administrator of every app (Settings) opens Odoo's URLs and
+        menus, e.g. /odoo/stock.quant?menu_id=…: a home action would replace
+        the menu's action there."""
+        admin = self._user("pm_home_admin", "pm_aftersales.group_pm_manager")
+        self.assertEqual(admin.action_id.id, self.env.ref("pm_aftersales.pm_dashboard_action").id)
+        admin.group_ids = [Command.link(self.env.ref("base.group_system").id)]
+        self.assertFalse(admin.action_id, "Settings: Odoo's default home")
+        self.env.ref("base.user_admin").action_id = self.env.ref("pm_aftersales.pm_dashboard_action").id
+        self.env["res.users"]._pm_init_home_actions()
+        self.assertFalse(self.env.ref("base.user_admin").action_id)
+
     def test_a_new_role_changes_the_landing_a_chosen_one_is_kept(self):
         user = self._user("pm_home_tech", "pm_aftersales.group_pm_technician")
         self.assertEqual(

@@ -1,0 +1,2 @@
+from . import portal_billing
+from . import sale_portal
