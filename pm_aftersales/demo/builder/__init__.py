@@ -6,3 +6,4 @@ from . import rectifications
 from . import staff_records
 from . import monthly_reports
 from . import satisfaction_surveys
+from . import billing

@@ -352,6 +352,7 @@ class PmDemoBuilder(models.AbstractModel):
         ``done``) completed, ``text`` being the diagnosis, work and materials."""
         self._job_step(story, ticket, dispatched, "_dispatch", user)
         self._job_step(story, ticket, dispatched - 0.05, "action_take_job", user=user)
+        self._job_quote(story, ticket)
         self._job_step(story, ticket, checked_in, "action_check_in", user=user)
         if done is None:
             return
@@ -367,6 +368,7 @@ class PmDemoBuilder(models.AbstractModel):
                 "failure_cause_id": story["cause_of"].get(ticket.category_id, story["wear"]).id,
             }
         )
+        self._job_quote(story, ticket)  # a revised quote for what went beyond it
         self._job_step(story, ticket, done, "action_complete", user=user)
 
     @api.model

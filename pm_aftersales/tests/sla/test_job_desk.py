@@ -179,6 +179,9 @@ class TestJobScreens(PmServiceCommon):
                 "duplicate_id": False,
                 "duplicate_ids": [],
                 "duplicate_tracking_enabled": False,
+                "charge_mode": "free",
+                "billing_state": "free",
+                "quote_outdated": False,
             },
             **vals,
         )
@@ -212,6 +215,17 @@ class TestJobScreens(PmServiceCommon):
                 self.assertEqual(primaries, [primary] if primary else [])
                 names = [name for name, _primary in buttons]
                 self.assertEqual(len(names), len(set(names)), "a step offered twice")
+
+    def test_form_header_quote_and_payment_are_secondary(self):
+        assistant = self.users["assistant"]
+        chargeable = self._values("new", charge_mode="chargeable", billing_state="to_quote")
+        buttons = dict(self._header_buttons(assistant, chargeable))
+        self.assertIs(buttons.get("action_pm_quote"), False, "offered, secondary")
+        self.assertNotIn("action_pm_quote", dict(self._header_buttons(assistant, self._values("new"))))
+        to_pay = self._values("done", charge_mode="chargeable", billing_state="to_pay")
+        buttons = dict(self._header_buttons(assistant, to_pay))
+        self.assertIs(buttons.get("action_pm_register_payment"), False)
+        self.assertTrue(buttons["action_accept_work"], "the workflow's step stays the primary one")
 
     def test_form_header_rare_actions_are_secondary(self):
         buttons = dict(self._header_buttons(self.users["assistant"], self._values("new")))
