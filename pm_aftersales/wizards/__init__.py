@@ -1,1 +1,2 @@
 from . import service
+from . import billing

@@ -184,6 +184,7 @@ class PmDemoBuilder(models.AbstractModel):
         parts(rework, [("drain_kit", 1)])
         rework.part_ids.with_user(tech["tech"]).quantity_used = 1
         rework.with_user(tech["tech"]).write({"work_done": "更换下水管及密封圈"})
+        self._job_quote(story, rework)  # the new part, on a supplementary quote
         at(story, rework, 20, "action_complete", user=tech["tech"])
         # Accepted by the owner, awaiting the follow-up visit
         verified = job(story, "b3_304", "socket_switch", "厨房开关面板损坏", 30)

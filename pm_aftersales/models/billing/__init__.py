@@ -15,3 +15,4 @@ from . import account_payment
 from . import helpdesk_ticket
 from . import pm_revenue_analysis
 from . import pm_job_analysis
+from . import pm_monthly_report

@@ -235,15 +235,15 @@ class HelpdeskTicket(models.Model):
     def _pm_get_billing_state(self):
         self.ensure_one()
         invoices = self._pm_posted_invoices()
+        orders = self.sale_order_ids
+        if orders.filtered(lambda o: o.state in ("draft", "sent")):
+            return "quoted"
         if invoices:
             if not any(self._pm_invoice_due(move) for move in invoices):
                 return "paid"
             return "to_pay"
-        orders = self.sale_order_ids
         if orders.filtered(lambda o: o.state == "sale"):
             return "approved"
-        if orders.filtered(lambda o: o.state in ("draft", "sent")):
-            return "quoted"
         if self.charge_mode != "chargeable":
             return "free"
         if orders.filtered("pm_declined"):
@@ -279,22 +279,53 @@ class HelpdeskTicket(models.Model):
     )
     def _compute_quote_outdated(self):
         for ticket in self:
-            order = ticket._pm_active_quote()
-            ticket.quote_outdated = bool(
-                order and order.state == "sale" and ticket._pm_get_beyond_quote(order)
-            )
+            confirmed = ticket.sudo().sale_order_ids.filtered(lambda o: o.state == "sale")
+            ticket.quote_outdated = bool(confirmed and ticket._pm_get_beyond_quote(confirmed))
 
-    def _pm_get_beyond_quote(self, order):
-        """{product: quantity beyond the quote} of the parts and hours the
-        job needs or has used."""
+    def _pm_get_quoted_quantities(self, orders=None):
+        """{product: quantity} accepted by the owner on ``orders`` (default:
+        the job's confirmed quotes)."""
         self.ensure_one()
+        if orders is None:
+            orders = self.sudo().sale_order_ids.filtered(lambda o: o.state == "sale")
         quoted = {}
-        for line in order.order_line.filtered(lambda line: not line.display_type):
+        for line in orders.order_line.filtered(lambda line: not line.display_type):
             quoted[line.product_id] = quoted.get(line.product_id, 0.0) + line.product_uom_qty
+        return quoted
+
+    def _pm_get_needed_quantities(self):
+        """{product: quantity} the job needs: its parts, its labour (the
+        hours worked so far for labour by the hour)."""
+        self.ensure_one()
         needed = dict(self._pm_get_part_quantities())
         labour = self._pm_get_labour_product()
-        if labour and labour in quoted and self._pm_is_per_hour(labour) and self.checkin_date:
-            needed[labour] = self._pm_get_hours_worked()
+        if labour:
+            invoiced = sum(
+                self.sudo()
+                .sale_order_ids.order_line.filtered(lambda line: line.product_id == labour)
+                .mapped("qty_invoiced")
+            )
+            if invoiced:
+                # a rework after the owner rejected the work: on the centre
+                needed[labour] = invoiced
+            elif self._pm_is_per_hour(labour):
+                needed[labour] = max(
+                    self._pm_get_hours_worked(), labour.pm_service_duration or 1.0
+                )
+            else:
+                needed[labour] = 1.0
+        return needed
+
+    def _pm_get_beyond_quote(self, orders=None):
+        """{product: quantity beyond the accepted quotes} of the parts and
+        hours the job needs or has used."""
+        self.ensure_one()
+        quoted = self._pm_get_quoted_quantities(orders)
+        needed = self._pm_get_needed_quantities()
+        labour = self._pm_get_labour_product()
+        if labour in needed and labour not in quoted:
+            # a quote without labour (an inspection at the call-out fee)
+            del needed[labour]
         return {
             product: qty - quoted.get(product, 0.0)
             for product, qty in needed.items()
@@ -338,25 +369,24 @@ class HelpdeskTicket(models.Model):
                 quantities[part.product_id] = quantities.get(part.product_id, 0.0) + qty
         return quantities
 
-    def _pm_prepare_quote_line_vals(self):
+    def _pm_prepare_quote_line_vals(self, kept=None):
+        """The lines of a quote: what the job needs, less what the quotes
+        ``kept`` (already invoiced: a rework after the owner rejected the
+        work) hold."""
         self.ensure_one()
-        lines = []
+        needed = self._pm_get_needed_quantities()
+        quoted = self._pm_get_quoted_quantities(kept) if kept else {}
         labour = self._pm_get_labour_product()
-        if labour:
-            qty = 1.0
-            if self._pm_is_per_hour(labour):
-                qty = max(
-                    self._pm_get_hours_worked() if self.done_date else 0.0,
-                    labour.pm_service_duration or 1.0,
-                )
-            lines.append({"product_id": labour.id, "product_uom_qty": qty})
-        for product, qty in self._pm_get_part_quantities().items():
-            lines.append({"product_id": product.id, "product_uom_qty": qty})
+        lines = []
+        for product in sorted(needed, key=lambda p: (p != labour, p.id)):
+            qty = needed[product] - quoted.get(product, 0.0)
+            if qty > 1e-6:
+                lines.append({"product_id": product.id, "product_uom_qty": qty})
         return lines
 
-    def _pm_prepare_quote_vals(self):
+    def _pm_prepare_quote_vals(self, kept=None):
         self.ensure_one()
-        lines = self._pm_prepare_quote_line_vals()
+        lines = self._pm_prepare_quote_line_vals(kept)
         if not lines:
             raise UserError(
                 self.env._(
@@ -432,13 +462,14 @@ class HelpdeskTicket(models.Model):
                     job=self.number,
                 )
             )
-        vals = ticket._pm_prepare_quote_vals()
+        confirmed = ticket.sale_order_ids.filtered(lambda o: o.state == "sale")
+        kept = confirmed.filtered(lambda o: o.invoice_ids.filtered(lambda m: m.state == "posted"))
+        vals = ticket._pm_prepare_quote_vals(kept)
         if previous:
             vals["pm_revision_of_id"] = previous.id
         order = self.env["sale.order"].sudo().with_company(self.company_id).create(vals)
         order.action_quotation_sent()
-        if previous:
-            previous._action_cancel()
+        (confirmed - kept)._action_cancel()
         ticket._pm_pause_for_quote(order)
         ticket._notify_owner("pm_aftersales.mail_template_ticket_quote")
         return order
@@ -512,37 +543,54 @@ class HelpdeskTicket(models.Model):
         if self.service_state in QUOTE_STATES:
             self.sudo().action_cancel_job()
 
-    def _pm_set_delivered(self, order):
-        """What was used on site, on the quote's lines."""
+    def _pm_get_used_quantities(self):
+        """{product: quantity} used on site: the parts used, the hours worked
+        (labour by the hour) or one visit."""
         self.ensure_one()
         used = self._pm_get_part_quantities(used=True)
         labour = self._pm_get_labour_product()
+        if labour:
+            needed = self._pm_get_needed_quantities()
+            used[labour] = (
+                min(self._pm_get_hours_worked(), needed[labour])
+                if self._pm_is_per_hour(labour)
+                else 1.0
+            )
+        return used
+
+    def _pm_set_delivered(self, order):
+        """What was used on site and not invoiced yet (by another quote of
+        the job), on the quote's lines."""
+        self.ensure_one()
+        used = self._pm_get_used_quantities()
+        others = self.sudo().sale_order_ids - order
+        for line in others.order_line:
+            if line.product_id in used:
+                used[line.product_id] -= line.qty_invoiced
         for line in order.order_line.filtered(lambda line: not line.display_type):
             product = line.product_id
-            if product == labour and self._pm_is_per_hour(product):
-                qty = self._pm_get_hours_worked()
-            elif product in used:
-                qty = used.pop(product)
+            if product in used:
+                qty = max(min(used.pop(product), line.product_uom_qty), 0.0)
             elif product.type == "service":
-                qty = line.product_uom_qty
+                qty = line.product_uom_qty  # the call-out fee
             else:
                 qty = 0.0  # a part quoted and not used
             line.qty_delivered = qty
 
     def _pm_invoice_work(self):
-        """Invoice what was used (the accepted quote), post the invoice and
+        """Invoice what was used (the accepted quotes), post the invoice and
         tell the owner how to pay."""
         for ticket in self.sudo():
-            order = ticket._pm_active_quote()
-            if order.state != "sale":
-                continue
-            order = order.with_company(order.company_id)
-            ticket._pm_set_delivered(order)
-            if not any(line.qty_to_invoice for line in order.order_line):
-                continue
-            invoices = order._create_invoices(final=True)
-            invoices.action_post()
-            ticket._notify_owner("pm_aftersales.mail_template_ticket_invoice")
+            invoiced = False
+            for order in ticket.sale_order_ids.filtered(lambda o: o.state == "sale"):
+                order = order.with_company(order.company_id)
+                ticket._pm_set_delivered(order)
+                if not any(line.qty_to_invoice > 0 for line in order.order_line):
+                    continue
+                order._create_invoices(final=True).action_post()
+                invoiced = True
+            if invoiced:
+                ticket._notify_owner("pm_aftersales.mail_template_ticket_invoice")
 
     @api.depends("sale_order_ids.state", "invoice_ids.state", "invoice_ids.payment_state")
     def _compute_portal_urls(self):

@@ -27,6 +27,7 @@ class ProductTemplate(models.Model):
         "product_tmpl_id",
         "estate_id",
         string="Offered in Estates",
+        groups="pm_aftersales.group_pm_technician",  # the estates: after-sales staff
         help="Leave empty to offer the service in every estate.",
     )
 

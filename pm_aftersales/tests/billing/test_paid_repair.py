@@ -9,7 +9,7 @@ from freezegun import freeze_time
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from ..common_service import T0
@@ -159,6 +159,14 @@ class TestPaidRepair(PmBillingCommon):
             self.assertTrue(job.quote_outdated)
             with self.assertRaisesRegex(UserError, "beyond the accepted quote"):
                 job.with_user(self.tech_plumber).action_complete()
+            # the revised quote covers the hours worked so far
+            job.with_user(self.tech_plumber).action_pm_quote()
+            revised = job.sudo()._pm_active_quote()
+            self.assertEqual(revised.order_line.product_uom_qty, 2.0)
+        self._accept(revised, T0 + timedelta(hours=2, minutes=20))
+        with freeze_time(T0 + timedelta(hours=2, minutes=25)):
+            job.with_user(self.tech_plumber).action_complete()
+        self.assertEqual(job.sudo().invoice_ids.amount_total, 2 * 80.0)
 
     def test_in_warranty_job_is_free_and_never_quoted(self):
         job = self._leak(unit=self.unit_a2, parts=[(self.valve, 1)])
@@ -263,3 +271,71 @@ class TestPaidRepair(PmBillingCommon):
         self.assertEqual(by_job[job].amount_billed, 105.0)
         self.assertEqual(by_job[free_job].charge_mode, "free")
         self.assertEqual(by_job[free_job].amount_billed, 0.0)
+
+    def test_hotline_says_chargeable_or_free_while_the_caller_is_on_the_line(self):
+        form = Form(self.env["pm.hotline.wizard"].with_user(self.assistant))
+        form.phone = "138-0013-8000"
+        form.category_id = self.cat_water_leak
+        form.unit_id = self.unit_a
+        self.assertEqual((form.charge_mode, form.charge_reason), ("chargeable", "out_of_warranty"))
+        form.unit_id = self.unit_a2
+        self.assertEqual((form.charge_mode, form.charge_reason), ("free", "warranty"))
+
+    def test_monthly_report_counts_free_and_chargeable_and_the_revenue(self):
+        job = self._leak(parts=[(self.valve, 1)])
+        self._dispatch(job, self.tech_plumber, T0)
+        self._accept(self._quote(job, T0), T0 + timedelta(minutes=5))
+        self._work(job, T0 + timedelta(minutes=10), T0 + timedelta(minutes=50), {job.part_ids: 1})
+        free_job = self._leak(unit=self.unit_a2)
+        self._dispatch(free_job, self.tech_plumber, T0)
+        self._work(free_job, T0 + timedelta(minutes=10), T0 + timedelta(minutes=40))
+        invoice = job.sudo().invoice_ids
+        report = self.env["pm.monthly.report"].create(
+            {
+                "company_id": self.company.id,
+                "date_from": "2026-03-01",
+                "date_to": "2026-03-31",
+            }
+        )
+        self.assertEqual(str(invoice.invoice_date), "2026-03-02", "posted on the day of the work")
+        billing = report._report_data()["billing"]
+        self.assertEqual((billing["free"], billing["chargeable"]), (1, 1))
+        self.assertEqual(billing["amount"], 105.0)
+        self.assertEqual(billing["due"], 105.0)
+        self.assertEqual(billing["by_category"][0][0], self.cat_water_leak)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "pm_aftersales.action_report_monthly", report.ids
+        )[0].decode()
+        self.assertIn("Paid Repairs and Services", html)
+
+    def test_rework_after_rejection_charges_only_what_is_added(self):
+        job = self._leak(parts=[(self.valve, 1)])
+        self._dispatch(job, self.tech_plumber, T0)
+        self._accept(self._quote(job, T0), T0 + timedelta(minutes=5))
+        self._work(job, T0 + timedelta(minutes=10), T0 + timedelta(minutes=50), {job.part_ids: 1})
+        first = job.sudo().invoice_ids
+        self.assertEqual(first.amount_total, 80.0 + 25.0)
+        with freeze_time(T0 + timedelta(hours=2)):
+            self.env["pm.ticket.acceptance"].create(
+                {"ticket_id": job.id, "result": "rejected", "reason": "Still dripping",
+                 "partner_id": self.owner_a.id}
+            )
+        self.assertEqual(job.service_state, "on_site")
+        self.env["pm.ticket.part"].create(
+            {"ticket_id": job.id, "product_id": self.joint.id, "product_uom_qty": 1,
+             "quantity_used": 1}
+        )
+        self.assertTrue(job.quote_outdated)
+        supplement = self._quote(job, T0 + timedelta(hours=2, minutes=10), user=self.tech_plumber)
+        self.assertEqual(
+            [(line.product_id, line.product_uom_qty) for line in supplement.order_line],
+            [(self.joint, 1.0)],
+            "only the new joint: the first quote is invoiced and stays",
+        )
+        self.assertEqual(job.billing_state, "quoted")
+        self._accept(supplement, T0 + timedelta(hours=2, minutes=20))
+        with freeze_time(T0 + timedelta(hours=2, minutes=30)):
+            job.with_user(self.tech_plumber).action_complete()
+        second = job.sudo().invoice_ids - first
+        self.assertEqual(second.amount_total, 4.0, "the joint only, no second labour")
+        self.assertEqual(job.sudo().amount_due, 105.0 + 4.0)
