@@ -85,6 +85,13 @@ SCREENS = [
         action="action_followup",
         ready=".o_dialog .modal-content, .o_form_view",
     ),
+    Screen(
+        "assistant",
+        "job_billing",
+        "/odoo/pm-jobs/{id}",
+        find=("helpdesk.ticket", [("billing_state", "=", "to_pay")], "id desc"),
+        ready=".o_form_view",
+    ),
     # The technician's phone
     Screen("tech", "my_jobs", "/odoo/pm-technician-jobs", ready=".o_view_controller"),
     Screen(
@@ -106,6 +113,7 @@ SCREENS = [
         ready=".o_form_view",
     ),
     Screen("supervisor", "scorecards", "/odoo/action-pm_aftersales.pm_scorecard_action"),
+    Screen("supervisor", "revenue", "/odoo/pm-revenue", ready=".o_view_controller"),
     Screen("manager", "kpi_list", "/odoo/action-pm_aftersales.pm_kpi_evaluation_action"),
     Screen("manager", "kpis", "/odoo/action-pm_aftersales.pm_kpi_action"),
     Screen(
@@ -132,6 +140,15 @@ SCREENS = [
         portal=True,
     ),
     Screen("owner", "portal_report", "/my/report", portal=True, ready=".o_pm_report_form"),
+    Screen("owner", "portal_services", "/my/services", portal=True, ready=".o_pm_service_card"),
+    Screen(
+        "owner",
+        "portal_quote",
+        "/my/ticket/{id}",
+        find=("helpdesk.ticket", [("billing_state", "=", "quoted")], "id desc"),
+        portal=True,
+        ready=".o_pm_billing_card",
+    ),
     Screen("owner", "portal_rectifications", "/my/rectifications", portal=True),
 ]
 

@@ -29,6 +29,16 @@ class PmDemoBuilder(models.AbstractModel):
         return True
 
     @api.model
+    def _demo_pricelists_in_company_currency(self):
+        """The pricelists Odoo made for the company while it was in dollars
+        quote in yuan, as the company now does."""
+        company = self.env.ref("base.main_company")
+        self.env["product.pricelist"].search(
+            [("company_id", "=", company.id), ("currency_id", "!=", company.currency_id.id)]
+        ).currency_id = company.currency_id
+        return True
+
+    @api.model
     def _job_quote(self, story, ticket):
         """A chargeable job not yet quoted (or beyond its quote): quoted,
         signed by the owner."""

@@ -221,6 +221,7 @@ class HelpdeskTicket(models.Model):
 
     @api.depends(
         "charge_mode",
+        "service_state",
         "sale_order_ids.state",
         "sale_order_ids.pm_declined",
         "invoice_ids.state",
@@ -248,6 +249,8 @@ class HelpdeskTicket(models.Model):
             return "free"
         if orders.filtered("pm_declined"):
             return "declined"
+        if self.service_state not in QUOTE_STATES:
+            return False  # finished (or cancelled) before any quote
         return "to_quote"
 
     @api.depends("sale_order_ids.amount_total", "sale_order_ids.state")
