@@ -50,6 +50,22 @@ def test_owner_reports_follows_accepts_and_rates(page_factory, login, tmp_path):
     )
     assistant.call("pm.dispatch.wizard", "action_confirm", [wizard])
     tech.call("helpdesk.ticket", "action_take_job", [job])
+    # out of the warranty, the owner accepts the quote on the portal first
+    charge = assistant.call("helpdesk.ticket", "read", [job], ["charge_mode", "charge_reason"])[0]
+    if charge["charge_mode"] == "chargeable":
+        assistant.call("helpdesk.ticket", "action_pm_quote", [job])
+        owner.goto(owner.url_of(f"/my/ticket/{job}"))
+        assert "有偿" in owner.inner_text(".o_pm_billing_card")
+        owner.click(".o_pm_open_quote")
+        owner.click("a[data-bs-target='#modalaccept']:visible")
+        owner.wait_for_selector(".modal .o_portal_sign_submit:enabled")
+        owner.shot("03b_quote_accept")
+        owner.click(".modal .o_portal_sign_submit")
+        owner.wait_for_selector("#quote_content")
+        state = assistant.call("helpdesk.ticket", "read", [job], ["billing_state", "is_paused"])[0]
+        assert (state["billing_state"], state["is_paused"]) == ("approved", False)
+    else:
+        assert charge["charge_reason"] in ("warranty", "not_handed_over")
     tech.call("helpdesk.ticket", "action_check_in", [job])
     cause = tech.call("pm.failure.cause", "search", [("code", "=", "installation")])
     tech.call(

@@ -82,6 +82,16 @@ def test_check_in_on_a_job_not_assigned_to_you(login, job):
     with pytest.raises(RpcError) as info:
         login("tech02").call("helpdesk.ticket", "action_check_in", [job])
     assert info.value.name == "odoo.exceptions.AccessError"
+    # a chargeable job waits for the owner's approval of its quote
+    charge = assistant.call("helpdesk.ticket", "read", [job], ["charge_mode"])[0]["charge_mode"]
+    if charge == "chargeable":
+        with pytest.raises(RpcError) as info:
+            tech.call("helpdesk.ticket", "action_check_in", [job])
+        assert "业主接受报价后" in str(info.value)
+        assistant.call("helpdesk.ticket", "action_pm_quote", [job])
+        order = assistant.call("sale.order", "search", [("pm_ticket_id", "=", job)])
+        # the owner agreed on the phone: the assistant confirms the quote
+        assistant.call("sale.order", "action_confirm", order)
     tech.call("helpdesk.ticket", "action_check_in", [job])
     state = assistant.call("helpdesk.ticket", "read", [job], ["service_state"])[0]
     assert state["service_state"] == "on_site"

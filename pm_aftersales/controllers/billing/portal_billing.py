@@ -64,7 +64,13 @@ class PmBillingPortal(PmOwnerPortal):
         if not self._pm_is_owner():
             return request.redirect("/my")
         values = self._prepare_portal_layout_values()
-        values.update({"services": self._pm_bookable_services(), "page_name": "pm_services"})
+        values.update(
+            {
+                "services": self._pm_bookable_services(),
+                "unit_uom": request.env.ref("uom.product_uom_unit"),
+                "page_name": "pm_services",
+            }
+        )
         return request.render("pm_aftersales.portal_pm_services", values)
 
     def _pm_service_or_404(self, product_id):
@@ -82,6 +88,7 @@ class PmBillingPortal(PmOwnerPortal):
         values.update(
             {
                 "service": service,
+                "unit_uom": request.env.ref("uom.product_uom_unit"),
                 "units": units,
                 "slots": SERVICE_SLOTS,
                 "slot_labels": dict(

@@ -78,7 +78,7 @@ class PmDemoBuilder(models.AbstractModel):
             ("pm_aftersales.product_vas_deep_cleaning", None),
             ("pm_aftersales.product_vas_range_hood", "下周再约，这次先不做了"),
         ):
-            service = self.env.ref(product)
+            service = self.env.ref(product).with_context(lang=owner.lang or "zh_CN")
             ticket = Ticket.create(
                 {
                     "name": f"{service.name} - {unit.display_name}",

@@ -1,7 +1,7 @@
 import math
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 CHARGE_MODES = [("free", "Free of Charge"), ("chargeable", "Chargeable")]
 CHARGE_REASONS = [
@@ -484,7 +484,10 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             if ticket.is_paused:
                 continue
-            self.env["pm.ticket.pause"].sudo().create(
+            # its chatter note in the company's language, as the system's
+            self.env["pm.ticket.pause"].sudo().with_context(
+                lang=ticket.company_id._pm_lang()
+            ).create(
                 {
                     "ticket_id": ticket.id,
                     "reason": "quote",
@@ -494,9 +497,10 @@ class HelpdeskTicket(models.Model):
             )
 
     def _pm_resume_after_quote(self):
-        self.sudo().pause_ids.filtered(
-            lambda p: p.reason == "quote" and not p.date_end
-        ).action_resume()
+        for ticket in self.sudo():
+            ticket.with_context(lang=ticket.company_id._pm_lang()).pause_ids.filtered(
+                lambda p: p.reason == "quote" and not p.date_end
+            ).action_resume()
 
     def _pm_on_quote_accepted(self, order):
         self.ensure_one()
@@ -654,7 +658,15 @@ class HelpdeskTicket(models.Model):
         """The owner pays at the counter: Odoo's payment wizard on the
         job's unpaid invoices."""
         self.ensure_one()
-        invoices = self._pm_posted_invoices().filtered(lambda m: self._pm_invoice_due(m))
+        if not self.env.user.has_group("account.group_account_invoice"):
+            raise AccessError(
+                self.env._("Payments are registered by customer service or the accountants.")
+            )
+        invoices = self.invoice_ids.filtered(
+            lambda m: m.state == "posted"
+            and m.move_type == "out_invoice"
+            and self._pm_invoice_due(m)
+        )
         if not invoices:
             raise UserError(self.env._("Job %s has nothing left to pay.", self.number))
         return invoices.action_register_payment()
@@ -680,6 +692,8 @@ class HelpdeskTicket(models.Model):
                 )
 
     def action_check_in(self):
+        # who may check in, then whether the owner accepted the quote
+        self._check_assigned_to_me(self.env._("check in"))
         self._pm_check_quote_accepted(self.env._("checked in"))
         return super().action_check_in()
 

@@ -183,7 +183,10 @@ class PmTicketMilestone(models.Model):
             line, since = milestone.rule_line_id, milestone.paused_since
             vals = {"state": "running", "paused_since": False}
             for fname in ("limit_deadline", "at_risk_date"):
-                if milestone[fname]:
+                if milestone[fname] and milestone[fname] <= since:
+                    # already past when paused: still late after the pause
+                    vals[fname] = milestone[fname] + (when - since)
+                elif milestone[fname]:
                     remaining = line._remaining_minutes(since, milestone[fname])
                     vals[fname] = line._plan(when, remaining) if remaining else when
             if milestone.promised_deadline:

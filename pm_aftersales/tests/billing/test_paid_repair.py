@@ -339,3 +339,36 @@ class TestPaidRepair(PmBillingCommon):
         second = job.sudo().invoice_ids - first
         self.assertEqual(second.amount_total, 4.0, "the joint only, no second labour")
         self.assertEqual(job.sudo().amount_due, 105.0 + 4.0)
+
+    def test_assistant_registers_a_payment_at_the_counter(self):
+        job = self._leak()
+        self._dispatch(job, self.tech_plumber, T0)
+        self._accept(self._quote(job, T0), T0 + timedelta(minutes=5))
+        self._work(job, T0 + timedelta(minutes=10), T0 + timedelta(minutes=40))
+        self.assertEqual(job.billing_state, "to_pay")
+        with self.assertRaises(AccessError), mute_logger("odoo.models"):
+            job.with_user(self.tech_plumber).action_pm_register_payment()
+        action = job.with_user(self.assistant).action_pm_register_payment()
+        self.assertEqual(action["res_model"], "account.payment.register")
+        wizard = (
+            self.env["account.payment.register"]
+            .with_user(self.assistant)
+            .with_context(**action["context"])
+            .create({})
+        )
+        with freeze_time(T0 + timedelta(hours=1)):
+            wizard.action_create_payments()
+        self.assertEqual(job.billing_state, "paid")
+        with self.assertRaisesRegex(UserError, "nothing left to pay"):
+            job.with_user(self.assistant).action_pm_register_payment()
+
+    def test_revenue_analysis_access_both_ways(self):
+        revenue = self.env["pm.revenue.analysis"]
+        self.assertTrue(revenue.with_user(self.users["cs_supervisor"]).has_access("read"))
+        self.assertTrue(revenue.with_user(self.users["manager"]).has_access("read"))
+        self.assertFalse(revenue.with_user(self.tech_plumber).has_access("read"))
+        self.assertFalse(revenue.with_user(self.users["eng_supervisor"]).has_access("read"))
+        self.assertFalse(revenue.with_user(self.users["manager"]).has_access("write"))
+        self.assertFalse(revenue.with_user(self.user_owner_a).has_access("read"))
+        rule = self.env.ref("pm_aftersales.pm_revenue_analysis_rule_company")
+        self.assertIn("company_ids", rule.domain_force)

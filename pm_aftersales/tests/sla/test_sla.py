@@ -138,6 +138,21 @@ class TestSlaRules(PmServiceCommon):
         self.assertEqual(self._milestone(job, "completion").deadline, T0 + 8 * H + 60 * M)
         self.assertIn("Nobody answers", job.message_ids[1].body)
 
+    def test_a_late_limit_stays_late_after_a_pause(self):
+        """Paused after its deadline, a limit is not reset to the end of the
+        pause: it stays as late as it was."""
+        job = self._create_job()
+        arrival = self._milestone(job, "arrival")
+        deadline = arrival.limit_deadline
+        with freeze_time(deadline + 30 * M):
+            pause = self.env["pm.ticket.pause"].create(
+                {"ticket_id": job.id, "reason": "owner_absent"}
+            )
+        with freeze_time(deadline + 90 * M):
+            pause.action_resume()
+            self.assertEqual(arrival.limit_deadline, deadline + 60 * M)
+            self.assertLess(arrival.limit_deadline, deadline + 90 * M, "still late")
+
     def test_finished_job_cannot_be_paused(self):
         """The job-event guard (pm.ticket.event.mixin): a cancelled job is
         finished, whether the job comes in the values or in the context."""
