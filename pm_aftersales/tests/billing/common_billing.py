@@ -57,6 +57,20 @@ class PmBillingCommon(TestPartsCommon):
         )
         cls.assistant = cls.users["assistant"]
 
+    @classmethod
+    def _demo_provider(cls):
+        """Odoo's demo payment provider, enabled for the company (its bank
+        journal receives the payments)."""
+        provider = cls.env.ref("payment.payment_provider_demo")
+        assert provider.module_id.state == "installed", "payment_demo: in the test database"
+        journal = cls.env["account.journal"].search(
+            [("company_id", "=", cls.company.id), ("type", "=", "bank")], limit=1
+        )
+        provider.sudo().write({"state": "test", "company_id": cls.company.id, "is_published": True})
+        provider.sudo().journal_id = journal
+        provider.sudo().payment_method_ids.active = True
+        return provider
+
     def _leak(self, unit=None, when=T0, parts=None):
         job = self._create_job(
             category=self.cat_water_leak, when=when, unit_id=(unit or self.unit_a).id

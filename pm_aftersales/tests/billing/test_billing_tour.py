@@ -17,13 +17,7 @@ class TestOwnerPaysOnPhone(PmBillingCommon, HttpCase):
         cls.user_owner_a.write(
             {"password": "owner_a", "company_ids": cls.company.ids, "company_id": cls.company.id}
         )
-        provider = cls.env.ref("payment.payment_provider_demo")
-        journal = cls.env["account.journal"].search(
-            [("company_id", "=", cls.company.id), ("type", "=", "bank")], limit=1
-        )
-        provider.write({"state": "test", "company_id": cls.company.id, "is_published": True})
-        provider.journal_id = journal
-        provider.payment_method_ids.active = True
+        cls._demo_provider()
 
     def test_owner_accepts_the_quote_and_pays_the_invoice(self):
         job = self._leak(parts=[(self.valve, 1)])

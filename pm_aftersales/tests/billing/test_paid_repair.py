@@ -117,15 +117,7 @@ class TestPaidRepair(PmBillingCommon):
         self.assertEqual(job.sudo().amount_due, 0.0)
 
     def _pay_with_demo(self, invoice):
-        provider = self.env.ref("payment.payment_provider_demo")
-        self.assertEqual(
-            provider.module_id.state, "installed", "payment_demo: installed in the test database"
-        )
-        journal = self.env["account.journal"].search(
-            [("company_id", "=", self.company.id), ("type", "=", "bank")], limit=1
-        )
-        provider.sudo().write({"state": "test", "company_id": self.company.id})
-        provider.sudo().journal_id = journal
+        provider = self._demo_provider()
         tx = (
             self.env["payment.transaction"]
             .sudo()
