@@ -264,6 +264,7 @@ class TestPaidRepair(PmBillingCommon):
         self.assertEqual(by_job[free_job].charge_mode, "free")
         self.assertEqual(by_job[free_job].amount_billed, 0.0)
 
+    @freeze_time(T0)
     def test_hotline_says_chargeable_or_free_while_the_caller_is_on_the_line(self):
         form = Form(self.env["pm.hotline.wizard"].with_user(self.assistant))
         form.phone = "138-0013-8000"
