@@ -174,7 +174,14 @@ def page_factory(browser, odoo_server):
 
     def _page(login, phone=False, lang=None):
         viewport = {"width": 390, "height": 844} if phone else {"width": 1366, "height": 900}
-        context = browser.new_context(viewport=viewport, is_mobile=phone, locale=lang or "zh-CN")
+        # the users' phones and desks are in China: Odoo takes the browser's
+        # time zone for a user's first login
+        context = browser.new_context(
+            viewport=viewport,
+            is_mobile=phone,
+            locale=lang or "zh-CN",
+            timezone_id="Asia/Shanghai",
+        )
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(30000)

@@ -61,7 +61,7 @@ def test_owner_reports_follows_accepts_and_rates(page_factory, login, tmp_path):
         owner.wait_for_selector(".modal .o_portal_sign_submit:enabled")
         owner.shot("03b_quote_accept")
         owner.click(".modal .o_portal_sign_submit")
-        owner.wait_for_selector("#quote_content")
+        owner.wait_for_url(re.compile(r".*message=sign_ok.*"))
         state = assistant.call("helpdesk.ticket", "read", [job], ["billing_state", "is_paused"])[0]
         assert (state["billing_state"], state["is_paused"]) == ("approved", False)
     else:
@@ -76,7 +76,7 @@ def test_owner_reports_follows_accepts_and_rates(page_factory, login, tmp_path):
     )
     tech.call("helpdesk.ticket", "action_complete", [job])
 
-    owner.reload()
+    owner.goto(owner.url_of(f"/my/ticket/{job}"))
     owner.wait_for_selector(".o_pm_accept")
     owner.shot("04_job_done_to_accept")
     owner.click(".o_pm_accept button[data-bs-target='#pm_modal_accept']")

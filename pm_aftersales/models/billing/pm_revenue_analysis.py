@@ -33,7 +33,7 @@ class PmRevenueAnalysis(models.Model):
             "trade_id",
             "charge_reason",
         ],
-        "product.template": ["categ_id", "pm_is_value_added"],
+        "product.template": ["categ_id", "pm_is_value_added", "type"],
     }
 
     ticket_id = fields.Many2one("helpdesk.ticket", string="Job", readonly=True)
@@ -51,6 +51,11 @@ class PmRevenueAnalysis(models.Model):
         "product.category", string="Product Category", readonly=True
     )
     is_value_added = fields.Boolean(string="Value-Added Service", readonly=True)
+    line_kind = fields.Selection(
+        [("labour", "Labour"), ("part", "Parts"), ("service", "Value-Added Service")],
+        string="Revenue From",
+        readonly=True,
+    )
     charge_reason = fields.Selection(
         related="ticket_id.charge_reason", string="Charging Reason", readonly=True
     )
@@ -80,6 +85,9 @@ class PmRevenueAnalysis(models.Model):
             t.estate_id, t.building_id, t.category_id, t.ticket_type_id, t.trade_id,
             aml.product_id, pt.categ_id AS product_categ_id,
             COALESCE(pt.pm_is_value_added, FALSE) AS is_value_added,
+            CASE WHEN pt.pm_is_value_added THEN 'service'
+                 WHEN pt.type = 'service' THEN 'labour'
+                 ELSE 'part' END AS line_kind,
             m.payment_state,
             -aml.balance AS amount,
             -aml.balance * COALESCE(

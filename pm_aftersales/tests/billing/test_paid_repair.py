@@ -257,6 +257,9 @@ class TestPaidRepair(PmBillingCommon):
         self.assertEqual(sum(revenue.mapped("amount")), 105.0)
         self.assertEqual(sum(revenue.mapped("amount_due")), 105.0)
         self.assertEqual(set(revenue.mapped("estate_id")), {self.estate})
+        self.assertEqual(
+            {row.line_kind: row.amount for row in revenue}, {"labour": 80.0, "part": 25.0}
+        )
         analysis = self.env["pm.job.analysis"].search([("ticket_id", "in", (job | free_job).ids)])
         by_job = {row.ticket_id: row for row in analysis}
         self.assertEqual(by_job[job].charge_mode, "chargeable")

@@ -195,3 +195,18 @@ class TestOwnerRectificationsPhone(PmRectificationCommon, HttpCase):
         self.assertEqual(counts, {"pm_rectification_count": 1})
         home = html.fromstring(self.url_open("/my").text)
         self.assertTrue(home.xpath("//span[@data-placeholder_count='pm_rectification_count']"))
+
+
+@tagged("post_install", "-at_install")
+class TestOwnerJobPageTimes(PmServiceCommon, HttpCase):
+    def test_the_jobs_dates_are_in_the_owners_time_zone(self):
+        self.user_owner_a.write({"password": "owner-a-pass", "tz": "Asia/Shanghai"})
+        with freeze_time(T0):
+            job = self._create_job()
+        self.authenticate(self.user_owner_a.login, "owner-a-pass")
+        page = html.fromstring(self.url_open(f"/my/ticket/{job.id}").text)
+        (card,) = page.xpath("//div[@id='card_body']")
+        text = card.text_content()
+        local = pytz.utc.localize(T0).astimezone(SHANGHAI)  # 18:00 in Shanghai
+        self.assertIn(local.strftime("%I:%M"), text)
+        self.assertNotIn(T0.strftime("%I:%M"), text, "not the UTC time")
