@@ -82,9 +82,7 @@ class PmBillingPortal(PmOwnerPortal):
     def _pm_render_booking(self, service, post, errors=None, status=200):
         values = self._prepare_portal_layout_values()
         estates = service.product_tmpl_id.pm_estate_ids
-        units = self._pm_units().filtered(
-            lambda u: not estates or u.sudo().estate_id in estates
-        )
+        units = self._pm_units().filtered(lambda u: not estates or u.sudo().estate_id in estates)
         values.update(
             {
                 "service": service,
@@ -92,9 +90,9 @@ class PmBillingPortal(PmOwnerPortal):
                 "units": units,
                 "slots": SERVICE_SLOTS,
                 "slot_labels": dict(
-                    request.env["helpdesk.ticket"]._fields["service_slot"]._description_selection(
-                        request.env
-                    )
+                    request.env["helpdesk.ticket"]
+                    ._fields["service_slot"]
+                    ._description_selection(request.env)
                 ),
                 "post": post,
                 "errors": errors or [],

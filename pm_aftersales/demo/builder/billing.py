@@ -68,9 +68,12 @@ class PmDemoBuilder(models.AbstractModel):
             ).create({})._create_payments()
         user = self.env.ref("pm_aftersales.user_owner", raise_if_not_found=False)
         owner = user.partner_id if user else self.env["res.partner"]
-        unit = owner and self.env["pm.unit.occupant"].search(
-            [("partner_id", "=", owner.id)], limit=1
-        ).unit_id
+        unit = (
+            owner
+            and self.env["pm.unit.occupant"]
+            .search([("partner_id", "=", owner.id)], limit=1)
+            .unit_id
+        )
         if not unit:
             return True
         team = self.env.ref("pm_aftersales.team_general", raise_if_not_found=False)

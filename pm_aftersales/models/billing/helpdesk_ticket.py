@@ -312,9 +312,7 @@ class HelpdeskTicket(models.Model):
                 # a rework after the owner rejected the work: on the centre
                 needed[labour] = invoiced
             elif self._pm_is_per_hour(labour):
-                needed[labour] = max(
-                    self._pm_get_hours_worked(), labour.pm_service_duration or 1.0
-                )
+                needed[labour] = max(self._pm_get_hours_worked(), labour.pm_service_duration or 1.0)
             else:
                 needed[labour] = 1.0
         return needed
@@ -542,7 +540,9 @@ class HelpdeskTicket(models.Model):
             self.message_post(
                 body=body
                 + " "
-                + env._("The job goes on as an inspection at the call-out fee (%s).", inspection.name),
+                + env._(
+                    "The job goes on as an inspection at the call-out fee (%s).", inspection.name
+                ),
                 subtype_xmlid="mail.mt_note",
             )
             return
@@ -663,9 +663,9 @@ class HelpdeskTicket(models.Model):
                 self.env._("Payments are registered by customer service or the accountants.")
             )
         invoices = self.invoice_ids.filtered(
-            lambda m: m.state == "posted"
-            and m.move_type == "out_invoice"
-            and self._pm_invoice_due(m)
+            lambda m: (
+                m.state == "posted" and m.move_type == "out_invoice" and self._pm_invoice_due(m)
+            )
         )
         if not invoices:
             raise UserError(self.env._("Job %s has nothing left to pay.", self.number))
@@ -698,7 +698,7 @@ class HelpdeskTicket(models.Model):
         return super().action_check_in()
 
     def _check_completion(self):
-        super()._check_completion()
+        res = super()._check_completion()
         self._pm_check_quote_accepted(self.env._("completed"))
         for ticket in self.sudo():
             if ticket.quote_outdated:
@@ -709,6 +709,7 @@ class HelpdeskTicket(models.Model):
                         ticket.number,
                     )
                 )
+        return res
 
     def action_complete(self):
         res = super().action_complete()

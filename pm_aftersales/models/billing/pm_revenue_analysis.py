@@ -47,9 +47,7 @@ class PmRevenueAnalysis(models.Model):
     ticket_type_id = fields.Many2one("pm.ticket.type", string="Job Type", readonly=True)
     trade_id = fields.Many2one("pm.trade", string="Trade", readonly=True)
     product_id = fields.Many2one("product.product", string="Service or Part", readonly=True)
-    product_categ_id = fields.Many2one(
-        "product.category", string="Product Category", readonly=True
-    )
+    product_categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
     is_value_added = fields.Boolean(string="Value-Added Service", readonly=True)
     line_kind = fields.Selection(
         [("labour", "Labour"), ("part", "Parts"), ("service", "Value-Added Service")],
@@ -72,7 +70,9 @@ class PmRevenueAnalysis(models.Model):
         string="Payment Status",
         readonly=True,
     )
-    amount = fields.Monetary(string="Revenue (untaxed)", readonly=True, currency_field="currency_id")
+    amount = fields.Monetary(
+        string="Revenue (untaxed)", readonly=True, currency_field="currency_id"
+    )
     amount_due = fields.Monetary(
         string="Unpaid (untaxed)", readonly=True, currency_field="currency_id"
     )

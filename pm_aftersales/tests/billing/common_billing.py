@@ -2,9 +2,8 @@ import base64
 import io
 from datetime import timedelta
 
-from PIL import Image
-
 from freezegun import freeze_time
+from PIL import Image
 
 from ..common_service import T0
 from ..parts.test_parts import TestPartsCommon

@@ -127,7 +127,9 @@ class TestBillingPortalHttp(PortalHttpMixin, PmBillingCommon, HttpCase):
         job = self.env["helpdesk.ticket"].search([("service_product_id", "=", self.cleaning.id)])
         self.assertEqual(len(job), 1)
         self.assertRegex(response.url, rf"/my/ticket/{job.id}$")
-        self.assertEqual(job.ticket_type_id, self.env.ref("pm_aftersales.pm_ticket_type_value_added"))
+        self.assertEqual(
+            job.ticket_type_id, self.env.ref("pm_aftersales.pm_ticket_type_value_added")
+        )
         self.assertEqual((job.unit_id, job.partner_id), (self.unit_a2, self.owner_a))
         self.assertEqual((str(job.service_date), job.service_slot), ("2026-03-05", "morning"))
         self.assertNotIn("<script>", job.description)
@@ -159,7 +161,12 @@ class TestBillingPortalHttp(PortalHttpMixin, PmBillingCommon, HttpCase):
         url = f"/my/services/{self.cleaning.id}"
         self._login(self.user_owner_a)
         response = self.url_open(
-            url, data={"unit_id": self.unit_a2.id, "service_date": "2026-03-05", "service_slot": "morning"}
+            url,
+            data={
+                "unit_id": self.unit_a2.id,
+                "service_date": "2026-03-05",
+                "service_slot": "morning",
+            },
         )
         self._assert_refused(response, "no CSRF token")
         self._login(self.users["technician"])

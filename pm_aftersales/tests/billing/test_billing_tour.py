@@ -24,7 +24,9 @@ class TestOwnerPaysOnPhone(PmBillingCommon, HttpCase):
         job._dispatch(self.tech_plumber)
         job.with_user(self.assistant).action_pm_quote()
         quote = job.sudo()._pm_active_quote()
-        self.start_tour(f"/my/ticket/{job.id}", "pm_aftersales_owner_accepts_quote", login="owner_a")
+        self.start_tour(
+            f"/my/ticket/{job.id}", "pm_aftersales_owner_accepts_quote", login="owner_a"
+        )
         self.assertEqual(quote.state, "sale")
         self.assertEqual(job.billing_state, "approved")
         self.assertFalse(job.is_paused)

@@ -273,7 +273,9 @@ class TestHomeActions(PmServiceCommon):
         self.assertEqual(admin.action_id.id, self.env.ref("pm_aftersales.pm_dashboard_action").id)
         admin.group_ids = [Command.link(self.env.ref("base.group_system").id)]
         self.assertFalse(admin.action_id, "Settings: Odoo's default home")
-        self.env.ref("base.user_admin").action_id = self.env.ref("pm_aftersales.pm_dashboard_action").id
+        self.env.ref("base.user_admin").action_id = self.env.ref(
+            "pm_aftersales.pm_dashboard_action"
+        ).id
         self.env["res.users"]._pm_init_home_actions()
         self.assertFalse(self.env.ref("base.user_admin").action_id)
 

@@ -221,7 +221,9 @@ class TestJobScreens(PmServiceCommon):
         chargeable = self._values("new", charge_mode="chargeable", billing_state="to_quote")
         buttons = dict(self._header_buttons(assistant, chargeable))
         self.assertIs(buttons.get("action_pm_quote"), False, "offered, secondary")
-        self.assertNotIn("action_pm_quote", dict(self._header_buttons(assistant, self._values("new"))))
+        self.assertNotIn(
+            "action_pm_quote", dict(self._header_buttons(assistant, self._values("new")))
+        )
         to_pay = self._values("done", charge_mode="chargeable", billing_state="to_pay")
         buttons = dict(self._header_buttons(assistant, to_pay))
         self.assertIs(buttons.get("action_pm_register_payment"), False)
