@@ -240,7 +240,7 @@ class HelpdeskTicket(models.Model):
         if orders.filtered(lambda o: o.state in ("draft", "sent")):
             return "quoted"
         if invoices:
-            if not any(self._pm_invoice_due(move) for move in invoices):
+            if not self._pm_invoices_due():
                 return "paid"
             return "to_pay"
         if orders.filtered(lambda o: o.state == "sale"):
@@ -476,9 +476,6 @@ class HelpdeskTicket(models.Model):
         return order
 
     def _pm_pause_for_quote(self, order):
-        # an earlier pause ended in this transaction: in the database first
-        # (one open pause per job, a unique index)
-        self.env["pm.ticket.pause"].flush_model(["date_end"])
         for ticket in self:
             if ticket.is_paused:
                 continue
@@ -624,9 +621,13 @@ class HelpdeskTicket(models.Model):
         due = invoice.amount_residual_signed - received
         return due if invoice.currency_id.compare_amounts(due, 0.0) > 0 else 0.0
 
-    def _pm_invoice_to_pay(self):
+    def _pm_invoices_due(self):
+        """The job's posted invoices the owner still owes something on."""
         self.ensure_one()
-        return self._pm_posted_invoices().filtered(lambda m: self._pm_invoice_due(m))[:1]
+        return self._pm_posted_invoices().filtered(lambda m: self._pm_invoice_due(m))
+
+    def _pm_invoice_to_pay(self):
+        return self._pm_invoices_due()[:1]
 
     def action_pm_view_quote(self):
         self.ensure_one()
@@ -662,11 +663,8 @@ class HelpdeskTicket(models.Model):
             raise AccessError(
                 self.env._("Payments are registered by customer service or the accountants.")
             )
-        invoices = self.invoice_ids.filtered(
-            lambda m: (
-                m.state == "posted" and m.move_type == "out_invoice" and self._pm_invoice_due(m)
-            )
-        )
+        # read as the user (the invoices' access rules), owed as computed
+        invoices = self.invoice_ids & self._pm_invoices_due()
         if not invoices:
             raise UserError(self.env._("Job %s has nothing left to pay.", self.number))
         return invoices.action_register_payment()

@@ -48,7 +48,6 @@ class PmRevenueAnalysis(models.Model):
     trade_id = fields.Many2one("pm.trade", string="Trade", readonly=True)
     product_id = fields.Many2one("product.product", string="Service or Part", readonly=True)
     product_categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
-    is_value_added = fields.Boolean(string="Value-Added Service", readonly=True)
     line_kind = fields.Selection(
         [("labour", "Labour"), ("part", "Parts"), ("service", "Value-Added Service")],
         string="Revenue From",
@@ -84,7 +83,6 @@ class PmRevenueAnalysis(models.Model):
             m.invoice_date AS date, m.company_id, c.currency_id,
             t.estate_id, t.building_id, t.category_id, t.ticket_type_id, t.trade_id,
             aml.product_id, pt.categ_id AS product_categ_id,
-            COALESCE(pt.pm_is_value_added, FALSE) AS is_value_added,
             CASE WHEN pt.pm_is_value_added THEN 'service'
                  WHEN pt.type = 'service' THEN 'labour'
                  ELSE 'part' END AS line_kind,

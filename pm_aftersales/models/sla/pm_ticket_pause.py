@@ -54,6 +54,9 @@ class PmTicketPause(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # a pause ended earlier in the transaction is in the database first
+        # (one open pause per job: a unique index)
+        self.flush_model(["date_end"])
         pauses = super().create(vals_list)
         for pause in pauses:
             pause.ticket_id.sudo().milestone_ids._pause(pause.date_start)

@@ -174,3 +174,11 @@ class TestBillingPortalHttp(PortalHttpMixin, PmBillingCommon, HttpCase):
         self.assertFalse(
             self.env["helpdesk.ticket"].search([("service_product_id", "=", self.cleaning.id)])
         )
+
+    def test_a_service_offered_in_another_estate_is_neither_shown_nor_bookable(self):
+        self.cleaning.product_tmpl_id.pm_estate_ids = self.estate_other  # B's estate only
+        self._login(self.user_owner_a)
+        self.assertNotIn("Deep cleaning", self.url_open("/my/services").text)
+        self.assertEqual(self.url_open(f"/my/services/{self.cleaning.id}").status_code, 404)
+        self._login(self.user_owner_b)
+        self.assertIn("Deep cleaning", self.url_open("/my/services").text)
