@@ -1,3 +1,5 @@
 from . import portal
 from . import rectification
 from . import billing
+from . import notify
+from . import urge

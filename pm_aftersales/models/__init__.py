@@ -12,3 +12,6 @@ from . import rectification
 from . import staff
 from . import reporting
 from . import billing
+from . import notify
+from . import urge
+from . import duplicate

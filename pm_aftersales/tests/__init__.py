@@ -17,3 +17,6 @@ from .rectification import *
 from .staff import *
 from .reporting import *
 from .billing import *
+from .notify import *
+from .urge import *
+from .duplicate import *

@@ -71,7 +71,7 @@ class PmRectificationNotice(models.Model):
             if owner.id not in done
         ]
         notices = self.create(vals_list)
-        notices._send_mail()
+        notices._send_notices()
         return notices
 
     @api.model
@@ -98,9 +98,17 @@ class PmRectificationNotice(models.Model):
             "body": body,
         }
 
+    def _send_notices(self):
+        """Tell each owner their notice (a room adds its channels)."""
+        self._send_mail()
+
+    def _get_mail_notices(self):
+        """The notices that go by e-mail."""
+        return self.filtered(lambda n: n.partner_id.email)
+
     def _send_mail(self):
         """One batch of mails, each in its owner's language."""
-        notices = self.filtered(lambda n: n.partner_id.email)
+        notices = self._get_mail_notices()
         if not notices:
             return
         template = self.env.ref("pm_aftersales.mail_template_rectification_notice")

@@ -43,6 +43,12 @@ class PmOwnerNotificationMixin(models.AbstractModel):
         )
         return [("id", "in", failed.subselect("res_id"))]
 
+    def _pm_get_owner_recipients(self):
+        """Who the record's owner notices are for (the owner; a job merged
+        with duplicates also their reporters)."""
+        self.ensure_one()
+        return self.partner_id
+
     def _notify_owner(self, template_xmlid):
         """Send the owner one of the record's messages (mail in the owner's
         language, kept in the chatter so the portal shows it)."""

@@ -1,0 +1,2 @@
+from . import portal_notify
+from . import aliyun_report
