@@ -198,6 +198,7 @@
         "demo/pm_billing_demo.xml",
         "demo/pm_service_demo.xml",
         "demo/pm_billing_jobs_demo.xml",
+        "demo/pm_notify_demo.xml",
         "demo/pm_rectification_demo.xml",
         "demo/pm_staff_demo.xml",
         "demo/pm_report_demo.xml",

@@ -92,6 +92,24 @@ SCREENS = [
         find=("helpdesk.ticket", [("billing_state", "=", "to_pay")], "id desc"),
         ready=".o_form_view",
     ),
+    Screen(
+        "assistant",
+        "job_urged",
+        "/odoo/pm-jobs/{id}",
+        find=("helpdesk.ticket", [("urge_count", ">", 0)], "id desc"),
+        ready=".o_form_view .o_pm_urged",
+    ),
+    Screen(
+        "assistant",
+        "job_duplicate",
+        "/odoo/pm-jobs/{id}",
+        find=(
+            "helpdesk.ticket",
+            [("service_state", "=", "new"), ("public_area_id", "!=", False)],
+            "id desc",
+        ),
+        ready=".o_form_view .o_pm_duplicates",
+    ),
     # The technician's phone
     Screen("tech", "my_jobs", "/odoo/pm-technician-jobs", ready=".o_view_controller"),
     Screen(
@@ -141,6 +159,7 @@ SCREENS = [
     ),
     Screen("owner", "portal_report", "/my/report", portal=True, ready=".o_pm_report_form"),
     Screen("owner", "portal_services", "/my/services", portal=True, ready=".o_pm_service_card"),
+    Screen("owner", "portal_notify", "/my/notify", portal=True, ready=".o_pm_notify_card"),
     Screen(
         "owner",
         "portal_quote",

@@ -7,3 +7,4 @@ from . import staff_records
 from . import monthly_reports
 from . import satisfaction_surveys
 from . import billing
+from . import notify

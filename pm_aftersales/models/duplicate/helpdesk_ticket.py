@@ -78,13 +78,12 @@ class HelpdeskTicket(models.Model):
 
     def _pm_merge_into(self, original):
         """This job reports the fault of ``original``: its reporter follows
-        the original and is told so; this job's time limits stop (the first
-        job's hold) and it is cancelled."""
+        the original and is told so. The wizard has moved this job to its
+        target stage (by default the cancelled one: its time limits stop, the
+        first job's hold)."""
         for ticket in self:
             reporters = ticket.partner_id | ticket.message_partner_ids.filtered("partner_share")
             original.message_subscribe(partner_ids=reporters.ids)
-            if ticket.service_state in OPEN_SERVICE_STATES:
-                ticket._set_service_state("cancelled")
             body = self.env._(
                 "Report %(dup)s describes the same fault: merged into this job; its reporter "
                 "is kept informed here.",

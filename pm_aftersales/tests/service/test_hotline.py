@@ -40,8 +40,13 @@ class TestHotline(PmServiceCommon):
         self.assertEqual(job.estate_id, self.estate)
         self.assertEqual(job.team_id, self.crew)  # the crew of the trade
         # the owner is told, in the chatter the portal shows
-        ack = job.message_ids.filtered(lambda m: self.owner_a in m.partner_ids)
+        ack = job.message_ids.filtered(
+            lambda m: self.owner_a in m.partner_ids and m.message_type == "comment"
+        )
         self.assertEqual(len(ack), 1)
+        # and by SMS (the owner has a mobile number), logged beside it
+        sms = job.message_ids.filtered(lambda m: m.message_type == "sms")
+        self.assertEqual(sms.partner_ids, self.owner_a)
         self.assertIn(job.number, ack.body)
         self.assertEqual(ack.message_type, "comment")
 
@@ -78,8 +83,12 @@ class TestHotline(PmServiceCommon):
         job_zh = self._create_job()
         job_en = self._create_job(unit_id=self.unit_b.id, partner_id=self.owner_b.id)
         (job_zh | job_en)._send_acknowledgement()
-        body_zh = job_zh.message_ids.filtered(lambda m: self.owner_a in m.partner_ids).body
-        body_en = job_en.message_ids.filtered(lambda m: self.owner_b in m.partner_ids).body
+        body_zh = job_zh.message_ids.filtered(
+            lambda m: self.owner_a in m.partner_ids and m.message_type == "comment"
+        ).body
+        body_en = job_en.message_ids.filtered(
+            lambda m: self.owner_b in m.partner_ids and m.message_type == "comment"
+        ).body
         self.assertIn("已受理", body_zh)
         self.assertIn("is registered as job", body_en)
 
