@@ -99,17 +99,6 @@ SCREENS = [
         find=("helpdesk.ticket", [("urge_count", ">", 0)], "id desc"),
         ready=".o_form_view .o_pm_urged",
     ),
-    Screen(
-        "assistant",
-        "job_duplicate",
-        "/odoo/pm-jobs/{id}",
-        find=(
-            "helpdesk.ticket",
-            [("service_state", "=", "new"), ("public_area_id", "!=", False)],
-            "id desc",
-        ),
-        ready=".o_form_view .o_pm_duplicates",
-    ),
     # The technician's phone
     Screen("tech", "my_jobs", "/odoo/pm-technician-jobs", ready=".o_view_controller"),
     Screen(

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 
@@ -20,13 +22,16 @@ class PmDemoBuilder(models.AbstractModel):
             order="report_date",
             limit=1,
         )
-        if late.partner_id:
+        if late.partner_id and late._pm_can_urge():
             late._pm_urge(late.partner_id, channel="phone")
         original = Ticket.search(
             [
                 ("service_state", "in", ("new", "dispatched", "accepted")),
                 ("public_area_id", "!=", False),
                 ("category_id", "!=", False),
+                "|",
+                ("maintenance_request_id", "=", False),
+                ("maintenance_request_id.maintenance_type", "=", "corrective"),
                 ("duplicate_id", "=", False),
             ],
             order="report_date desc",
@@ -40,9 +45,12 @@ class PmDemoBuilder(models.AbstractModel):
                     "description": original.description,
                     "category_id": original.category_id.id,
                     "public_area_id": original.public_area_id.id,
+                    "equipment_id": original.equipment_id.id,
                     "partner_id": reporter.id,
                     "team_id": original.team_id.id,
-                    "report_date": fields.Datetime.now(),
+                    "report_date": min(
+                        original.report_date + timedelta(hours=1), fields.Datetime.now()
+                    ),
                     "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
                 }
             )
