@@ -5,17 +5,7 @@
  * Data: pm_aftersales/tests/notify/test_notify_tour.py.
  */
 import { registry } from "@web/core/registry";
-
-const noSideScroll = {
-    content: "Nothing scrolls sideways on the phone",
-    trigger: "body",
-    run() {
-        const width = document.documentElement.scrollWidth;
-        if (width > window.innerWidth + 1) {
-            throw new Error(`page ${width}px wide on a ${window.innerWidth}px screen`);
-        }
-    },
-};
+import { noSideScroll } from "./pm_tour_utils";
 
 registry.category("web_tour.tours").add("pm_aftersales_owner_chooses_sms", {
     steps: () => [
@@ -29,7 +19,7 @@ registry.category("web_tour.tours").add("pm_aftersales_owner_chooses_sms", {
             content: "Automatic is the owner's channel at first",
             trigger: "#pm_channel_auto:checked",
         },
-        noSideScroll,
+        noSideScroll(),
         {
             content: "Choose SMS only",
             trigger: "label[for='pm_channel_sms']",
@@ -68,6 +58,6 @@ registry.category("web_tour.tours").add("pm_aftersales_owner_urges", {
             content: "No second urge within the hour",
             trigger: ".o_pm_urge:not(:has(.o_pm_urge_button))",
         },
-        noSideScroll,
+        noSideScroll(),
     ],
 });

@@ -5,6 +5,7 @@
  * Data: pm_aftersales/tests/billing/test_billing_tour.py.
  */
 import { registry } from "@web/core/registry";
+import { noSideScroll } from "./pm_tour_utils";
 
 registry.category("web_tour.tours").add("pm_aftersales_owner_accepts_quote", {
     steps: () => [
@@ -38,16 +39,7 @@ registry.category("web_tour.tours").add("pm_aftersales_owner_accepts_quote", {
             content: "The quote is accepted",
             trigger: "#quote_content:contains(Thank You)",
         },
-        {
-            content: "Nothing scrolls sideways on the phone",
-            trigger: "body",
-            run() {
-                const width = document.documentElement.scrollWidth;
-                if (width > window.innerWidth + 1) {
-                    throw new Error(`page ${width}px wide on a ${window.innerWidth}px screen`);
-                }
-            },
-        },
+        noSideScroll(),
     ],
 });
 

@@ -337,3 +337,19 @@ export function assertNoHorizontalScroll(content) {
         },
     };
 }
+
+/**
+ * Fails when the page scrolls sideways (a phone tour's layout check).
+ */
+export function noSideScroll() {
+    return {
+        content: "Nothing scrolls sideways on the phone",
+        trigger: "body",
+        run() {
+            const width = document.documentElement.scrollWidth;
+            if (width > window.innerWidth + 1) {
+                throw new Error(`page ${width}px wide on a ${window.innerWidth}px screen`);
+            }
+        },
+    };
+}
