@@ -383,9 +383,18 @@ class Technician(Client):
     def step(self):
         job = self.timed("technician: grab from the pool", self.grab)
         if job:
-            self.timed(
-                "technician: check in", self.call, "helpdesk.ticket", "action_check_in", [job]
-            )
+            self.timed("technician: check in", self.check_in, job)
+
+    def check_in(self, job):
+        """On site: the technician scans the QR label of the job's place."""
+        job_place = self.call("helpdesk.ticket", "read", [job], ["unit_id", "public_area_id"])[0]
+        model, place = (
+            ("pm.unit", job_place["unit_id"])
+            if job_place["unit_id"]
+            else ("pm.public.area", job_place["public_area_id"])
+        )
+        code = self.call(model, "read", [place[0]], ["pm_qr_url"])[0]["pm_qr_url"]
+        return self.call("helpdesk.ticket", "action_pm_scan", [job], code)
 
 
 class Manager(Client):

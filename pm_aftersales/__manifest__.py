@@ -4,7 +4,7 @@
     "name": "Property Management After-Sales Service",
     "summary": "After-sales service centre of a property-management company: "
     "estates, units, owners, repairs, complaints, rectification",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Services/Helpdesk",
     "license": "AGPL-3",
     "author": "pm_aftersales authors",
@@ -29,6 +29,7 @@
         "sms",
         "sms_twilio",
         "link_tracker",
+        "barcodes",
     ],
     "data": [
         "security/res_groups.xml",
@@ -57,6 +58,14 @@
         "security/billing/ir_rule.xml",
         "security/urge/ir.model.access.csv",
         "security/urge/ir_rule.xml",
+        # qr room
+        "security/qr/ir.model.access.csv",
+        # patrol room
+        "security/patrol/ir.model.access.csv",
+        "security/patrol/ir_rule.xml",
+        # roster room
+        "security/roster/ir.model.access.csv",
+        "security/roster/ir_rule.xml",
         "data/registry/pm_trade_data.xml",
         "data/registry/pm_warranty_period_data.xml",
         "data/registry/base_import_mapping_data.xml",
@@ -80,6 +89,10 @@
         "data/billing/product_data.xml",
         "data/billing/mail_template_data.xml",
         "data/notify/sms_template_data.xml",
+        # patrol room
+        "data/patrol/patrol_data.xml",
+        # roster room
+        "data/roster/roster_data.xml",
         "views/registry/pm_estate_views.xml",
         "views/registry/pm_building_views.xml",
         "views/registry/pm_unit_views.xml",
@@ -187,6 +200,17 @@
         "views/urge/helpdesk_ticket_views.xml",
         "views/urge/portal_urge_templates.xml",
         "views/duplicate/helpdesk_ticket_views.xml",
+        # qr room
+        "views/qr/qr_views.xml",
+        "wizards/qr/pm_checkin_wizard_views.xml",
+        "report/qr/pm_qr_label_reports.xml",
+        # patrol room
+        "views/patrol/patrol_views.xml",
+        "views/patrol/patrol_menus.xml",
+        # roster room
+        "views/roster/roster_views.xml",
+        "wizards/roster/roster_wizard_views.xml",
+        "views/roster/roster_menus.xml",
         "data/service/res_users_data.xml",
     ],
     "demo": [
@@ -203,6 +227,9 @@
         "demo/pm_staff_demo.xml",
         "demo/pm_report_demo.xml",
         "demo/pm_portal_demo.xml",
+        "demo/pm_qr_demo.xml",
+        "demo/pm_patrol_demo.xml",
+        "demo/pm_roster_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

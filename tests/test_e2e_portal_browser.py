@@ -66,7 +66,13 @@ def test_owner_reports_follows_accepts_and_rates(page_factory, login, tmp_path):
         assert (state["billing_state"], state["is_paused"]) == ("approved", False)
     else:
         assert charge["charge_reason"] in ("warranty", "not_handed_over")
-    tech.call("helpdesk.ticket", "action_check_in", [job])
+    tech.call("helpdesk.ticket", "action_pm_open_checkin", [job])
+    wizard = tech.call(
+        "pm.checkin.wizard",
+        "create",
+        {"ticket_id": job, "method": "manual", "reason": "业主在小区门口接我进来"},
+    )
+    tech.call("pm.checkin.wizard", "action_confirm", [wizard])
     cause = tech.call("pm.failure.cause", "search", [("code", "=", "installation")])
     tech.call(
         "helpdesk.ticket",

@@ -14,6 +14,12 @@ def _ref(client, xmlid):
     return rows[0]["res_id"]
 
 
+def _label(client, job):
+    """The QR label of the job's place, as the technician's camera reads it."""
+    unit = client.call("helpdesk.ticket", "read", [job], ["unit_id"])[0]["unit_id"][0]
+    return client.call("pm.unit", "read", [unit], ["pm_qr_url"])[0]["pm_qr_url"]
+
+
 @pytest.fixture(scope="module")
 def job(login):
     assistant = login("assistant")
@@ -86,15 +92,19 @@ def test_check_in_on_a_job_not_assigned_to_you(login, job):
     charge = assistant.call("helpdesk.ticket", "read", [job], ["charge_mode"])[0]["charge_mode"]
     if charge == "chargeable":
         with pytest.raises(RpcError) as info:
-            tech.call("helpdesk.ticket", "action_check_in", [job])
+            tech.call("helpdesk.ticket", "action_pm_scan", [job], _label(tech, job))
         assert "业主接受报价后" in str(info.value)
         assistant.call("helpdesk.ticket", "action_pm_quote", [job])
         order = assistant.call("sale.order", "search", [("pm_ticket_id", "=", job)])
         # the owner agreed on the phone: the assistant confirms the quote
         assistant.call("sale.order", "action_confirm", order)
-    tech.call("helpdesk.ticket", "action_check_in", [job])
-    state = assistant.call("helpdesk.ticket", "read", [job], ["service_state"])[0]
-    assert state["service_state"] == "on_site"
+    # the technician must prove he is on site: a plain check-in is refused
+    with pytest.raises(RpcError) as info:
+        tech.call("helpdesk.ticket", "action_check_in", [job])
+    assert "二维码" in str(info.value)
+    tech.call("helpdesk.ticket", "action_pm_scan", [job], _label(tech, job))
+    state = assistant.call("helpdesk.ticket", "read", [job], ["service_state", "checkin_method"])[0]
+    assert (state["service_state"], state["checkin_method"]) == ("on_site", "qr")
 
 
 def test_promised_time_before_now_is_refused(login, job):

@@ -3,3 +3,4 @@ from . import rectification
 from . import billing
 from . import notify
 from . import urge
+from . import qr

@@ -15,3 +15,6 @@ from . import billing
 from . import notify
 from . import urge
 from . import duplicate
+from . import qr
+from . import patrol
+from . import roster

@@ -20,3 +20,6 @@ from .billing import *
 from .notify import *
 from .urge import *
 from .duplicate import *
+from .qr import *
+from .patrol import *
+from .roster import *

@@ -23,6 +23,9 @@ class PmCommon(TransactionCase):
         super().setUpClass()
         cls.company = cls.env["res.company"].create({"name": "PM Test Property Co."})
         cls.company.partner_id.tz = "Asia/Shanghai"
+        # The suites of the workflow check in plainly; the qr room's tests
+        # require the proof (tests/qr).
+        cls.company.pm_checkin_proof_required = False
         # The test's user works in it (no allowed_company_ids in the context:
         # it would follow every with_user() of the test).
         cls.env.user.write(

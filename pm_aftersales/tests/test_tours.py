@@ -240,7 +240,7 @@ class PmTourCommon(HttpCase):
         job.with_user(cls.assistant)._dispatch(cls.plumber)
         as_plumber = job.with_user(cls.plumber)
         as_plumber.action_take_job()
-        as_plumber.action_check_in()
+        as_plumber.action_pm_scan(job.unit_id.pm_qr_url)
         as_plumber.write({"work_done": "Joint replaced", "failure_cause_id": cls.cause_wear.id})
         as_plumber.action_complete()
 
@@ -281,6 +281,11 @@ class PmTourJourneys:
         self._tour("technician_work", self.plumber)
         self.assertEqual(job.service_state, "done")
         self.assertTrue(job.checkin_date and job.done_date)
+        # no label at hand: checked in with a reason, not counted as proven
+        self.assertEqual(
+            (job.checkin_method, job.checkin_reason, job.checkin_proven),
+            ("manual", "The label at the door was torn off", False),
+        )
         response = job.milestone_ids.filtered(lambda m: m.milestone_type == "response")
         self.assertEqual(response.state, "met")
         delay = job.delay_ids
@@ -433,6 +438,8 @@ class TestToursPhone(PmTourJourneys, PmTourCommon):
         self._tour("technician_phone", self.plumber)
         self.assertEqual(job.service_state, "done")
         self.assertTrue(job.checkin_date and job.done_date)
+        # checked in by the camera reading the unit's QR label
+        self.assertEqual((job.checkin_method, job.checkin_proven), ("qr", True))
         self.assertEqual(job.failure_cause_id, self.cause_wear)
         self.assertIn("Flush valve", job.work_done)
         self.assertEqual(job.photo_after_ids.mapped("name"), ["cistern_after.png"])

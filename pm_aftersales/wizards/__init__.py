@@ -1,2 +1,4 @@
 from . import service
 from . import billing
+from . import qr
+from . import roster

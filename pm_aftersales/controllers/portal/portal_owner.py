@@ -153,10 +153,12 @@ class PmOwnerPortal(CustomerPortalHelpdesk):
     # Report a problem
     # ------------------------------------------------------------------
     @http.route(["/my/report"], type="http", auth="user", website=True, methods=["GET"])
-    def portal_pm_report(self, unit_id=None, **kw):
+    def portal_pm_report(self, unit_id=None, place=None, **kw):
+        # ``place`` ("unit-<id>" / "area-<id>") preselects the place, as a QR
+        # label's link does; the submitted form is checked all the same.
         if not self._pm_is_owner():
             return request.redirect("/my")
-        return self._pm_render_report_form({"unit_id": unit_id})
+        return self._pm_render_report_form({"unit_id": unit_id, "place": place})
 
     def _pm_render_report_form(self, post, errors=None, status=200):
         values = self._prepare_portal_layout_values()

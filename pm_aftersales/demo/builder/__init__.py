@@ -8,3 +8,6 @@ from . import monthly_reports
 from . import satisfaction_surveys
 from . import billing
 from . import notify
+from . import qr
+from . import patrol
+from . import roster

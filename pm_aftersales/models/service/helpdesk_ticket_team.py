@@ -31,7 +31,17 @@ class HelpdeskTicketTeam(models.Model):
                 ("company_ids", "in", ticket.company_id.ids),
             ]
         )
-        users = users.filtered(lambda u: not u.share)
+        candidates = self._prepare_dispatch_candidates(
+            ticket, users.filtered(lambda u: not u.share)
+        )
+        candidates.sort(
+            key=lambda c: (not c["skilled"], not c["on_duty"], c["workload"], c["user"].name)
+        )
+        return candidates
+
+    def _prepare_dispatch_candidates(self, ticket, users):
+        """The candidate dicts (user, employee, skilled, on_duty, workload) of
+        ``users`` for ``ticket``, unsorted: a few grouped queries for all."""
         employees = self.env["hr.employee"].search(
             [("user_id", "in", users.ids), ("company_id", "=", ticket.company_id.id)]
         )
@@ -57,9 +67,6 @@ class HelpdeskTicketTeam(models.Model):
                     "workload": workload.get(user, 0),
                 }
             )
-        candidates.sort(
-            key=lambda c: (not c["skilled"], not c["on_duty"], c["workload"], c["user"].name)
-        )
         return candidates
 
     def _dispatch_new_job(self, ticket):

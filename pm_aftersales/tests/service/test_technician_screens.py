@@ -203,25 +203,35 @@ class TestTechnicianJobForm(PmServiceCommon):
 
     def test_one_big_button_for_the_next_step(self):
         arch = self._arch(self.tech_plumber)
-        buttons = arch.xpath("//div[contains(@class, 'o_pm_next_step')]//button")
+        next_step = arch.xpath("//div[contains(@class, 'o_pm_next_step')]")[0]
+        buttons = next_step.xpath("./button")
         self.assertTrue(
             all("btn-lg" in b.get("class") and "w-100" in b.get("class") for b in buttons)
         )
+        # on site: the scan of the place's label (a big button of its own),
+        # the other proofs as a link under it (qr room)
+        checkin = next_step.xpath("./div[contains(@class, 'o_pm_checkin')]")[0]
+        self.assertEqual(
+            checkin.xpath("./field/@widget") + checkin.xpath("./button/@name"),
+            ["pm_qr_scan", "action_pm_open_checkin"],
+        )
+        steps = [(b.get("name"), b.get("invisible")) for b in buttons]
+        steps.append(("scan the label", checkin.get("invisible")))
         values = {"in_pool": False, "is_complaint": False, "is_paused": False}
         for state, expected in (
             ("dispatched", "action_take_job"),
-            ("accepted", "action_check_in"),
+            ("accepted", "scan the label"),
             ("on_site", "action_complete"),
             ("done", None),
         ):
             shown = [
-                b.get("name")
-                for b in buttons
-                if not safe_eval(b.get("invisible") or "False", dict(values, service_state=state))
+                name
+                for name, invisible in steps
+                if not safe_eval(invisible or "False", dict(values, service_state=state))
             ]
             self.assertEqual(shown, [expected] if expected else [], state)
         pool = dict(values, service_state="dispatched", in_pool=True)
-        shown = [b.get("name") for b in buttons if not safe_eval(b.get("invisible"), pool)]
+        shown = [name for name, invisible in steps if not safe_eval(invisible, pool)]
         self.assertEqual(shown, ["action_grab"])
 
     def test_the_form_does_not_widen_his_rights(self):

@@ -193,7 +193,7 @@ class TestJobScreens(PmServiceCommon):
             (assistant, self._values("new"), "action_open_dispatch"),
             (assistant, self._values("new", in_pool=True), "action_grab"),
             (plumber, self._values("dispatched", user_id=plumber.id), "action_take_job"),
-            (plumber, self._values("accepted", user_id=plumber.id), "action_check_in"),
+            (plumber, self._values("accepted", user_id=plumber.id), "action_pm_open_checkin"),
             (
                 plumber,
                 self._values("on_site", user_id=assistant.id, technician_ids=[plumber.id]),

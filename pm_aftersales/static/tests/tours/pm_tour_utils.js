@@ -353,3 +353,74 @@ export function noSideScroll() {
         },
     };
 }
+
+/**
+ * The phone's camera films a QR label: the label of the record of ``model``
+ * matching ``domain`` (its ``pm_qr_url``, read as the tour's user) is drawn
+ * on a canvas whose stream replaces the camera, so that Odoo's own scanner
+ * (the barcodes dialog, ZXing in the browser) reads a real QR image.
+ */
+export function filmLabel(model, domain, content) {
+    return {
+        content: content || `The camera films the label of ${model} ${JSON.stringify(domain)}`,
+        trigger: "body",
+        async run() {
+            const response = await fetch(`/web/dataset/call_kw/${model}/search_read`, {
+                method: "POST",
+                headers: { "Content-Type": "application/json" },
+                body: JSON.stringify({
+                    jsonrpc: "2.0",
+                    method: "call",
+                    params: { model, method: "search_read", args: [domain, ["pm_qr_url"]], kwargs: {} },
+                }),
+            });
+            const { result } = await response.json();
+            if (!result || result.length !== 1) {
+                throw new Error(`No single label for ${model} ${JSON.stringify(domain)}`);
+            }
+            const img = new Image();
+            // held at arm's length: the label fits the scanner's (flat, centred) frame
+            const size = 120;
+            img.src = `/report/barcode/?barcode_type=QR&width=${size}&height=${size}&value=${encodeURIComponent(result[0].pm_qr_url)}`;
+            await img.decode();
+            const canvas = document.createElement("canvas");
+            canvas.width = 640;
+            canvas.height = 480;
+            const context = canvas.getContext("2d");
+            const draw = () => {
+                context.fillStyle = "#ffffff";
+                context.fillRect(0, 0, canvas.width, canvas.height);
+                context.imageSmoothingEnabled = false;
+                context.drawImage(img, (canvas.width - size) / 2, (canvas.height - size) / 2, size, size);
+            };
+            draw();
+            clearInterval(window.pmCameraTimer);
+            window.pmCameraTimer = setInterval(draw, 100);
+            const getUserMedia = async () => canvas.captureStream(10);
+            if (navigator.mediaDevices) {
+                navigator.mediaDevices.getUserMedia = getUserMedia;
+            } else {
+                Object.defineProperty(navigator, "mediaDevices", { value: { getUserMedia } });
+            }
+        },
+    };
+}
+
+/** Tap the scan button of the form (the scanner reads the filmed label and closes). */
+export function tapScan(content, root = ".o_form_view") {
+    return [
+        {
+            content: content || "Tap Scan",
+            trigger: `${root} .o_pm_qr_scan_button:enabled`,
+            run: "click",
+        },
+        {
+            content: "The camera's picture shows in the scanner",
+            trigger: ".o-barcode-modal video",
+        },
+        {
+            content: "The scanner read the label and closed",
+            trigger: "body:not(:has(.o-barcode-modal))",
+        },
+    ];
+}

@@ -3,7 +3,7 @@
  * sees the place and can call the owner from the card, opens the job and
  * completes it with the big next-step button, in at most 6 taps after
  * opening it, typing aside:
- *   1 accept, 2 check in, 3-4 the failure cause (open the choices, pick
+ *   1 accept, 2 check in (scanning the unit's QR label), 3-4 the failure cause (open the choices, pick
  *   one), 5 a photo (the camera button; the shutter is the camera's),
  *   6 complete.
  * The taps are counted (clicks on buttons, links and menus; a photo counts
@@ -14,7 +14,9 @@ import { registry } from "@web/core/registry";
 import {
     assertNoHorizontalScroll,
     clickNextStep,
+    filmLabel,
     pickSelection,
+    tapScan,
     uploadFile,
 } from "./pm_tour_utils";
 
@@ -65,7 +67,8 @@ registry.category("web_tour.tours").add("pm_aftersales_technician_phone", {
         countTaps(),
         assertNoHorizontalScroll("The job fits the screen"),
         clickNextStep("action_take_job", "Tap 1: accept the job"),
-        clickNextStep("action_check_in", "Tap 2: check in on site"),
+        filmLabel("pm.unit", [["name", "=", "T-803"]], "On site, his camera films the unit's QR label"),
+        ...tapScan("Tap 2: check in on site by scanning the label", ".o_pm_technician_form"),
         {
             content: "On site: the next step is the completion",
             trigger: ".o_pm_technician_form .o_pm_next_step:has(button[name=action_complete])",

@@ -30,7 +30,7 @@ registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
         clickNextStep("action_take_job", "Accept the job"),
         {
             content: "The job is accepted: the next step is the check-in",
-            trigger: ".o_pm_technician_form .o_pm_next_step:not(:has(button[name=action_take_job])):has(button[name=action_check_in])",
+            trigger: ".o_pm_technician_form .o_pm_next_step:not(:has(button[name=action_take_job])):has(.o_pm_qr_scan_button)",
         },
         {
             content: "Cannot make it in time: record a delay",
@@ -53,7 +53,26 @@ registry.category("web_tour.tours").add("pm_aftersales_technician_work", {
             trigger: ".modal .o_form_button_save:enabled",
             run: "click",
         },
-        clickNextStep("action_check_in", "Check in on site"),
+        {
+            content: "No label at hand: check in with another proof",
+            trigger: ".o_pm_technician_form .o_pm_next_step button.o_pm_other_proof",
+            run: "click",
+        },
+        {
+            content: "Prove it by a reason",
+            trigger: ".modal .o_field_widget[name=method] .o_radio_item:contains(A Reason) input",
+            run: "click",
+        },
+        {
+            content: "Say why",
+            trigger: ".modal .o_field_widget[name=reason] textarea",
+            run: "edit The label at the door was torn off",
+        },
+        {
+            content: "Check in",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
         {
             content: "On site: the job can be completed",
             trigger: ".o_pm_technician_form .o_pm_next_step:has(button[name=action_complete])",

@@ -1,0 +1,2 @@
+from . import test_qr_checkin
+from . import test_qr_labels

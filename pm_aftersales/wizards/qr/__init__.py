@@ -1,0 +1,1 @@
+from . import pm_checkin_wizard
