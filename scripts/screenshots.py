@@ -101,6 +101,16 @@ SCREENS = [
     ),
     # The technician's phone
     Screen("tech", "my_jobs", "/odoo/pm-technician-jobs", ready=".o_view_controller"),
+    Screen("tech", "my_rounds", "/odoo/pm-my-rounds", ready=".o_pm_patrol_kanban"),
+    Screen(
+        "tech",
+        "round_form",
+        "/odoo/pm-my-rounds/{id}",
+        find=("pm.patrol.round", [("state", "in", ("planned", "in_progress"))], "id"),
+        ready=".o_pm_patrol_round_form",
+    ),
+    Screen("tech", "my_shifts", "/odoo/pm-my-shifts", ready=".o_view_controller"),
+    Screen("engineer", "patrol_analysis", "/odoo/pm-patrol-rounds", ready=".o_view_controller"),
     Screen(
         "tech",
         "job_form",
