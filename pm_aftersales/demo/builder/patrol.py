@@ -20,7 +20,7 @@ class PmDemoBuilder(models.AbstractModel):
         fire = ref("pm_aftersales.patrol_route_fire_exits")
         patroller = ref("pm_aftersales.user_tech_09")
         tech = ref("pm_aftersales.user_tech")
-        Round = self.env["pm.patrol.round"]
+        Round = self.env["pm.patrol.round"].with_context(mail_create_nolog=True)
         # the routes start three days ago, to the hour: the slots below are theirs
         on_time = Round.create(night._prepare_round_vals(night.first_start + timedelta(hours=24)))
         self._demo_patrol_do(on_time, patroller, delays=(2, 3, 1, 4))

@@ -282,7 +282,8 @@ class PmPatrolRoute(models.Model):
         Returns the rounds created."""
         now = now or fields.Datetime.now()
         horizon = now + self._pm_get_planning_horizon()
-        Round = self.env["pm.patrol.round"].sudo()
+        # planned by the system: no "created" note on each round
+        Round = self.env["pm.patrol.round"].sudo().with_context(mail_create_nolog=True)
         created = Round
         routes = self.filtered(lambda r: r.active and r.point_ids)
         for _pass in range(MAX_ROUNDS_PER_RUN):

@@ -22,7 +22,6 @@ class PmQrLabelMixin(models.AbstractModel):
 
     pm_qr_token = fields.Char(
         string="QR Token",
-        default=lambda self: self._pm_new_qr_token(),
         readonly=True,
         copy=False,
         index="btree_not_null",
@@ -38,6 +37,13 @@ class PmQrLabelMixin(models.AbstractModel):
 
     _pm_qr_token_uniq = models.Constraint("UNIQUE(pm_qr_token)", "A QR token labels one place.")
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("pm_qr_token"):
+                vals["pm_qr_token"] = self._pm_new_qr_token()
+        return super().create(vals_list)
+
     @api.model
     def _pm_new_qr_token(self):
         return secrets.token_urlsafe(12)
@@ -46,16 +52,21 @@ class PmQrLabelMixin(models.AbstractModel):
         super().init()
         if self._abstract:
             return
-        # The places of a database the room is installed on get their token
-        # here (a column default would give them all the same one).
+        # The places already in the table when the column is added (Odoo's
+        # own equipment, a database the room is installed on): each gets a
+        # token of its own (a column default would give them all one), and
+        # any duplicate is made anew before the unique index is checked.
         self.env.cr.execute(
             SQL(
-                "UPDATE %s SET pm_qr_token = translate(encode(decode(md5(random()::text "
+                "UPDATE %(table)s SET pm_qr_token = translate(encode(decode(md5(random()::text "
                 "|| clock_timestamp()::text || id::text), 'hex'), 'base64'), '+/=', '-_') "
-                "WHERE pm_qr_token IS NULL",
-                SQL.identifier(self._table),
+                "WHERE pm_qr_token IS NULL OR pm_qr_token IN ("
+                "SELECT pm_qr_token FROM %(table)s GROUP BY pm_qr_token HAVING count(*) > 1)",
+                table=SQL.identifier(self._table),
             )
         )
+        if self.env.cr.rowcount:
+            self._add_sql_constraints()
 
     @api.depends("pm_qr_token")
     def _compute_pm_qr_url(self):

@@ -41,9 +41,14 @@ class HelpdeskTicketTeam(models.Model):
 
     def _prepare_dispatch_candidates(self, ticket, users):
         """The candidate dicts (user, employee, skilled, on_duty, workload) of
-        ``users`` for ``ticket``, unsorted: a few grouped queries for all."""
-        employees = self.env["hr.employee"].search(
-            [("user_id", "in", users.ids), ("company_id", "=", ticket.company_id.id)]
+        ``users`` for ``ticket``, unsorted: a few grouped queries for all.
+        The employees' trades and calendars are read as the system: whoever
+        registers or dispatches the job (an assistant, not an HR officer)
+        may only read the public employee profile."""
+        employees = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("user_id", "in", users.ids), ("company_id", "=", ticket.company_id.id)])
         )
         employee_of = {employee.user_id: employee for employee in employees}
         workload = dict(

@@ -189,6 +189,7 @@ class TestPatrolRound(PmPatrolCommon):
 
     def test_a_missed_point_is_flagged_and_escalated_once(self):
         supervisor = self.users["eng_supervisor"]
+        self.env["res.lang"]._activate_lang("zh_CN")
         supervisor.lang = "zh_CN"
         round_ = self._first_round()
         self._scan_ok(self._line(round_, self.area), self.area, 1)
@@ -207,7 +208,8 @@ class TestPatrolRound(PmPatrolCommon):
         activity = round_.activity_ids
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, supervisor)
-        self.assertIn("1 missed", activity.summary)
+        # in his language
+        self.assertIn("漏检 1 个", activity.summary)
         # the deadline on the company's clock: 11:00 UTC is 19:00 in Shanghai
         message = round_.message_ids.filtered(lambda m: supervisor.partner_id in m.partner_ids)
         self.assertEqual(len(message), 1)

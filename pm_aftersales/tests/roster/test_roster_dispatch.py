@@ -27,6 +27,30 @@ class TestRosterDispatch(PmRosterCommon):
                 self.assertFalse(job.pm_no_duty_escalated)
                 self.assertFalse(self._escalations(job))
 
+    def test_urgent_call_registered_on_the_hotline_at_night(self):
+        """The assistant on the night hotline (no HR officer: she reads the
+        employees' public profile only) registers the urgent call: the job
+        goes to the plumber on duty all the same."""
+        assistant = self.users["assistant"]
+        self.assertFalse(assistant.has_group("hr.group_hr_user"))
+        with freeze_time(NIGHT):
+            wizard = (
+                self.env["pm.hotline.wizard"]
+                .with_user(assistant)
+                .create(
+                    {
+                        "phone": "138-0013-8000",
+                        "unit_id": self.unit_a.id,
+                        "category_id": self.cat_burst_pipe.id,
+                        "description": "<p>Burst pipe in the kitchen</p>",
+                    }
+                )
+            )
+            wizard.action_register()
+        job = self.env["helpdesk.ticket"].search([("unit_id", "=", self.unit_a.id)], limit=1)
+        self.assertEqual(job.ticket_type_id, self.type_urgent)
+        self.assertEqual(job.user_id, self.tech_plumber)
+
     def test_urgent_job_by_day_goes_to_the_day_shift(self):
         job = self._urgent_job(when=DAY_START + timedelta(hours=3))
         self.assertEqual(job.user_id, self.leader)
