@@ -27,6 +27,8 @@ class PmDemoBuilder(models.AbstractModel):
         first = company._pm_today().replace(day=1)
         last = first + relativedelta(months=1, days=-1)
         self._roster_holiday(company, first, last)
+        # from the eve of the 1st: its night shift covers the 1st's small hours
+        start = first - timedelta(days=1)
         engineer = ref("pm_aftersales.user_eng_supervisor")
         supervisor = ref("pm_aftersales.user_cs_supervisor")
         manager = ref("pm_aftersales.user_manager")
@@ -34,10 +36,10 @@ class PmDemoBuilder(models.AbstractModel):
             crew = ref(f"pm_aftersales.{xmlid}", raise_if_not_found=False)
             technicians = crew.user_ids.filtered(lambda user: not user.share) if crew else None
             if technicians:
-                self._roster_plan(engineer, company, first, last, "crew", technicians, crew=crew)
+                self._roster_plan(engineer, company, start, last, "crew", technicians, crew=crew)
         assistants = ref("pm_aftersales.user_assistant") | supervisor
-        self._roster_plan(supervisor, company, first, last, "hotline", assistants, pattern="full")
-        self._roster_plan(manager, company, first, last, "manager", manager | engineer)
+        self._roster_plan(supervisor, company, start, last, "hotline", assistants, pattern="full")
+        self._roster_plan(manager, company, start, last, "manager", manager | engineer)
         self._roster_swaps(engineer)
         return True
 
