@@ -31,7 +31,6 @@ class PmPatrolEscalation(models.Model):
     )
     target = fields.Selection(PATROL_TARGETS, required=True, default="eng_supervisor")
 
-    _level_positive = models.Constraint("CHECK(level > 0)", "Escalation levels start at 1.")
     _delay_positive = models.Constraint(
         "CHECK(delay_minutes >= 0)", "The escalation delay cannot be negative."
     )

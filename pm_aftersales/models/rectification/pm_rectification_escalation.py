@@ -34,7 +34,6 @@ class PmRectificationEscalation(models.Model):
     )
     target = fields.Selection(RECTIFICATION_TARGETS, required=True, default="rect_owner")
 
-    _level_positive = models.Constraint("CHECK(level > 0)", "Escalation levels start at 1.")
     _delay_positive = models.Constraint(
         "CHECK(delay_days >= 0)", "The escalation delay cannot be negative."
     )

@@ -21,6 +21,8 @@ class PmEscalationLevelMixin(models.AbstractModel):
     level = fields.Integer(required=True, default=1)
     user_id = fields.Many2one("res.users", domain="[('share', '=', False)]")
 
+    _level_positive = models.Constraint("CHECK(level > 0)", "Escalation levels start at 1.")
+
     def _get_trigger_date(self, record):
         raise NotImplementedError
 

@@ -35,7 +35,6 @@ class PmSlaEscalation(models.Model):
     )
     target = fields.Selection(ESCALATION_TARGETS, required=True, default="team_leader")
 
-    _level_positive = models.Constraint("CHECK(level > 0)", "Escalation levels start at 1.")
     _delay_positive = models.Constraint(
         "CHECK(delay_minutes >= 0)", "The escalation delay cannot be negative."
     )

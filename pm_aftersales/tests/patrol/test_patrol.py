@@ -316,3 +316,15 @@ class TestPatrolFindings(PmPatrolCommon):
         self._scan_ok(gate, self.area, 1)
         with self.assertRaisesRegex(UserError, "already answered"):
             gate.check_ids[0].result = "failed"
+
+    def test_escalation_levels_start_at_one(self):
+        """The ladders' shared rule (pm.escalation.level.mixin): level 0 is
+        refused by the database, for every ladder."""
+        for model in ("pm.patrol.escalation", "pm.rectification.escalation", "pm.sla.escalation"):
+            table = self.env[model]._table
+            self.assertIn(f"{table}_level_positive", self.env[model]._table_objects, model)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self.env["pm.patrol.escalation"].create(
+                    {"company_id": self.company.id, "level": 0, "target": "eng_supervisor"}
+                )
