@@ -323,8 +323,11 @@ class TestPatrolFindings(PmPatrolCommon):
         for model in ("pm.patrol.escalation", "pm.rectification.escalation", "pm.sla.escalation"):
             table = self.env[model]._table
             self.assertIn(f"{table}_level_positive", self.env[model]._table_objects, model)
-        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
-            with self.env.cr.savepoint():
-                self.env["pm.patrol.escalation"].create(
-                    {"company_id": self.company.id, "level": 0, "target": "eng_supervisor"}
-                )
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError),
+            self.env.cr.savepoint(),
+        ):
+            self.env["pm.patrol.escalation"].create(
+                {"company_id": self.company.id, "level": 0, "target": "eng_supervisor"}
+            )
